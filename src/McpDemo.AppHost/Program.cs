@@ -1,0 +1,1 @@
+Console.WriteLine("McpDemo.AppHost: not built yet");

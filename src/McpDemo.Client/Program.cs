@@ -1,0 +1,1 @@
+Console.WriteLine("McpDemo.Client: not built yet");
