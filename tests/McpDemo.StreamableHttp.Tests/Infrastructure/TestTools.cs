@@ -30,6 +30,14 @@ public sealed class TestTools
         }
     }
 
+    [McpServerTool(Name = "poll"), Description("Ends its response stream early (SSE polling), then answers on the stored stream.")]
+    public static async Task<string> PollAsync(RequestContext<CallToolRequestParams> context, ToolProbe probe, CancellationToken cancellationToken)
+    {
+        await context.EnablePollingAsync(TimeSpan.FromMilliseconds(50), cancellationToken);
+        await probe.PollAnswerAllowed.Task.WaitAsync(cancellationToken);
+        return "answered after polling";
+    }
+
     // Sampling is deprecated from 2026-07-28 but is the server-to-client request 2025-11-25 clients know.
 #pragma warning disable MCP9005
     [McpServerTool(Name = "sample"), Description("Asks the client to sample a completion.")]
