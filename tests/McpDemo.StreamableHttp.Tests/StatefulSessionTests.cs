@@ -22,6 +22,20 @@ public sealed class StatefulSessionTests
     }
 
     [Fact]
+    public async Task ToolCalls_SeeTheirOwnHttpRequest()
+    {
+        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
+        var sessionId = await server.InitializeSessionAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await server.PostAsync(JsonRpc.CallTool("whoami", id: 10 + i), sessionId, configure: r => r.Headers.Add("X-Caller", $"caller-{i}"));
+            var answer = await JsonRpc.ReadAnswerAsync(response);
+            Assert.Equal($"caller-{i}", answer.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
     public async Task PostRequest_EchoesSessionIdHeader()
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);

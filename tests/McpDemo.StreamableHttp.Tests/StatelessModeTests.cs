@@ -72,6 +72,19 @@ public sealed class StatelessModeTests
     }
 
     [Fact]
+    public async Task ToolCalls_SeeTheirOwnHttpRequest_WhenServersAreReused()
+    {
+        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateless);
+
+        for (var i = 0; i < 20; i++)
+        {
+            using var response = await server.PostAsync(JsonRpc.CallTool("whoami"), configure: r => r.Headers.Add("X-Caller", $"caller-{i}"));
+            var answer = await JsonRpc.ReadAnswerAsync(response);
+            Assert.Equal($"caller-{i}", answer.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
+        }
+    }
+
+    [Fact]
     public async Task ConcurrentRequests_AreAnsweredIndependently()
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateless);

@@ -52,6 +52,7 @@ public sealed class McpTestServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<ToolProbe>();
+        builder.Services.AddHttpContextAccessor();
         configureBuilder?.Invoke(builder);
         builder.Services
             .AddMcpServer(options => options.ServerInfo = new() { Name = "streamable-http-tests", Version = "1.0.0" })

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -10,6 +11,9 @@ public sealed class TestTools
 {
     [McpServerTool(Name = "echo"), Description("Returns its text.")]
     public static string Echo(string text) => text;
+
+    [McpServerTool(Name = "whoami"), Description("Returns the X-Caller header of the HTTP request that carried the call.")]
+    public static string WhoAmI(IHttpContextAccessor accessor) => accessor.HttpContext?.Request.Headers["X-Caller"].ToString() ?? "(no request)";
 
     [McpServerTool(Name = "add"), Description("Adds two integers.")]
     public static int Add(int a, int b) => a + b;
