@@ -40,11 +40,41 @@ public sealed class McpClientInteropTests
         Assert.Equal("2025-11-25", client.NegotiatedProtocolVersion);
     }
 
-    private static async Task<McpClient> ConnectAsync(McpTestServer server, string? protocolVersion)
+    // Sampling is deprecated from 2026-07-28 but is the server-to-client request 2025-11-25 clients know.
+#pragma warning disable MCP9005
+    [Fact]
+    public async Task OfficialClient_AnswersSamplingRequest_SentOverPostStream()
+    {
+        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
+        var options = new McpClientOptions
+        {
+            ProtocolVersion = "2025-11-25",
+            Handlers = new McpClientHandlers
+            {
+                SamplingHandler = (request, progress, cancellationToken) => ValueTask.FromResult(new CreateMessageResult
+                {
+                    Model = "test-model",
+                    Role = Role.Assistant,
+                    Content = [new TextContentBlock { Text = "sampled by the client" }],
+                }),
+            },
+        };
+        await using var client = await ConnectAsync(server, options);
+
+        var result = await client.CallToolAsync("sample");
+
+        Assert.Equal("sampled by the client", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
+    }
+#pragma warning restore MCP9005
+
+    private static Task<McpClient> ConnectAsync(McpTestServer server, string? protocolVersion) =>
+        ConnectAsync(server, new McpClientOptions { ProtocolVersion = protocolVersion });
+
+    private static async Task<McpClient> ConnectAsync(McpTestServer server, McpClientOptions options)
     {
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions { Endpoint = server.Endpoint, TransportMode = HttpTransportMode.StreamableHttp },
             server.Http);
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ProtocolVersion = protocolVersion });
+        return await McpClient.CreateAsync(transport, options);
     }
 }
