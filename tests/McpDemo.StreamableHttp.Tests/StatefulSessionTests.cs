@@ -154,16 +154,6 @@ public sealed class StatefulSessionTests
     }
 
     [Fact]
-    public async Task GetRequest_IsNotFound_WithUnrecognizedSessionId()
-    {
-        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
-
-        using var response = await OpenGetStreamAsync(server, "no-such-session");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    [Fact]
     public async Task GetRequest_IsBadRequest_WithoutSessionId()
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
@@ -186,12 +176,14 @@ public sealed class StatefulSessionTests
         Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
     }
 
-    [Fact]
-    public async Task DeleteRequest_IsNotFound_WithUnrecognizedSessionId()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("DELETE")]
+    public async Task GetAndDeleteRequests_AreNotFound_WithUnrecognizedSessionId(string method)
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
 
-        using var response = await DeleteAsync(server, "no-such-session");
+        using var response = await server.SendAsync(new HttpMethod(method), "no-such-session", r => r.Headers.Add("Accept", "text/event-stream"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
