@@ -1,0 +1,38 @@
+using System.Text.Json;
+using McpDemo.Testing;
+
+namespace McpDemo.Server.Tests.Peers;
+
+/// <summary>The MCP Inspector CLI (<c>mcp-inspector-cli --cli</c>) against the product server.</summary>
+public sealed class InspectorCliPeerTests
+{
+    [Theory]
+    [InlineData("Stateless")]
+    [InlineData("Stateful")]
+    public async Task InspectorCli_CallsPing(string sessionMode)
+    {
+        await using var server = await McpServerProcess.StartAsync("src/McpDemo.Server", sessionMode);
+        await using var inspector = NodeTools.Start(
+            NodeTools.Module("@modelcontextprotocol/inspector-cli/build/cli.js"),
+            ["--cli", "--transport", "http", "--server-url", server.McpEndpoint.ToString(),
+             "--method", "tools/call", "--tool-name", "ping", "--tool-arg", "delayMs=1"]);
+
+        var exitCode = await inspector.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        var seen = $"mcp-inspector-cli output:\n{inspector.Output}\n\nserver output:\n{server.Process.Output}";
+        Assert.True(exitCode == 0, $"mcp-inspector-cli exited with {exitCode}.\n{seen}");
+        var result = ParseResult(inspector.Output, seen);
+        Assert.False(result.TryGetProperty("isError", out var isError) && isError.GetBoolean(), $"ping returned an error.\n{seen}");
+        var text = result.GetProperty("content")[0].GetProperty("text").GetString();
+        Assert.StartsWith("pong! instance=", text);
+        Assert.Contains(" d=1", text);
+    }
+
+    // The CLI prints the JSON result (pretty-printed) after a deprecation banner.
+    private static JsonElement ParseResult(string output, string seen)
+    {
+        var start = output.IndexOf('{', StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No JSON result in the output.\n{seen}");
+        return JsonDocument.Parse(output[start..]).RootElement;
+    }
+}
