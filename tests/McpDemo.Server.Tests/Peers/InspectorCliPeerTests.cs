@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpDemo.Testing;
+using Xunit;
 
 namespace McpDemo.Server.Tests.Peers;
 
