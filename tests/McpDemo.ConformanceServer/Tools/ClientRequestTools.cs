@@ -18,13 +18,13 @@ internal sealed class ClientRequestTools
         [Description("The prompt to send to the LLM.")] string prompt,
         CancellationToken cancellationToken)
     {
-        var result = await server.SampleAsync(
+        var result = await ClientRequest.SendAsync(() => server.SampleAsync(
             new CreateMessageRequestParams
             {
                 Messages = [new SamplingMessage { Role = Role.User, Content = [new TextContentBlock { Text = prompt }] }],
                 MaxTokens = 100,
             },
-            cancellationToken);
+            cancellationToken));
         var answer = string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));
         return $"LLM response: {answer}";
     }
@@ -35,7 +35,7 @@ internal sealed class ClientRequestTools
         [Description("The message to show the user.")] string message,
         CancellationToken cancellationToken)
     {
-        var result = await server.ElicitAsync(
+        var result = await ClientRequest.SendAsync(() => server.ElicitAsync(
             new ElicitRequestParams
             {
                 Message = message,
@@ -49,7 +49,7 @@ internal sealed class ClientRequestTools
                     Required = ["username", "email"],
                 },
             },
-            cancellationToken);
+            cancellationToken));
         return $"User response: action={result.Action}, content={JsonSerializer.Serialize(result.Content)}";
     }
 }

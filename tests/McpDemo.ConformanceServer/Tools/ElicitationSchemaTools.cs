@@ -71,7 +71,8 @@ internal sealed class ElicitationSchemaTools
         {
             schema.Properties[name] = property;
         }
-        var result = await server.ElicitAsync(new ElicitRequestParams { Message = message, RequestedSchema = schema }, cancellationToken);
+        var result = await ClientRequest.SendAsync(() =>
+            server.ElicitAsync(new ElicitRequestParams { Message = message, RequestedSchema = schema }, cancellationToken));
         return $"Elicitation completed: action={result.Action}, content={JsonSerializer.Serialize(result.Content)}";
     }
 }
