@@ -30,6 +30,19 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
     /// <summary>The scenarios the suite ran.</summary>
     public IEnumerable<string> Scenarios => _scenarios.Keys;
 
+    /// <summary>What the suite printed while it ran <paramref name="scenario"/>, or all its output when it printed no such section.</summary>
+    public string SuiteOutputOf(string scenario)
+    {
+        var header = $"=== Running scenario: {scenario} ===";
+        var start = SuiteOutput.IndexOf(header, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return SuiteOutput;
+        }
+        var end = SuiteOutput.IndexOf("=== Running scenario: ", start + header.Length, StringComparison.Ordinal);
+        return end < 0 ? SuiteOutput[start..] : SuiteOutput[start..end];
+    }
+
     /// <summary>The checks of <paramref name="scenario"/>, or null when the suite did not run it.</summary>
     public IReadOnlyList<ConformanceCheck>? ChecksOf(string scenario) => _scenarios.GetValueOrDefault(scenario);
 

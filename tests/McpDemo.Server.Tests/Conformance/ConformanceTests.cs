@@ -18,7 +18,7 @@ public abstract class ConformanceTests<TRun>(TRun run)
     public void Scenario(string name)
     {
         var checks = run.ChecksOf(name);
-        Assert.True(checks is not null, $"The suite did not run scenario {name}.\n{Report()}");
+        Assert.True(checks is not null, $"The suite did not run scenario {name}.\n{Report(run.SuiteOutput)}");
 
         var problems = checks.Where(check => check.IsProblem).ToList();
         if (ExpectedFailures.Contains(name))
@@ -29,7 +29,7 @@ public abstract class ConformanceTests<TRun>(TRun run)
         else
         {
             Assert.True(problems.Count == 0,
-                $"Scenario {name} fails in {run.SessionMode} mode:\n  {string.Join("\n  ", problems)}\n{Report()}");
+                $"Scenario {name} fails in {run.SessionMode} mode:\n  {string.Join("\n  ", problems)}\n{Report(run.SuiteOutputOf(name))}");
         }
     }
 
@@ -38,7 +38,7 @@ public abstract class ConformanceTests<TRun>(TRun run)
     {
         Assert.True(run.Scenarios.Order().SequenceEqual(ConformanceScenarios.Active.Order()),
             $"The suite ran [{string.Join(", ", run.Scenarios.Order())}]; ConformanceScenarios.Active lists " +
-            $"[{string.Join(", ", ConformanceScenarios.Active.Order())}].\n{Report()}");
+            $"[{string.Join(", ", ConformanceScenarios.Active.Order())}].\n{Report(run.SuiteOutput)}");
     }
 
     [Fact]
@@ -47,6 +47,6 @@ public abstract class ConformanceTests<TRun>(TRun run)
         Assert.Empty(ExpectedFailures.Except(ConformanceScenarios.Active));
     }
 
-    private string Report() =>
-        $"--- conformance suite output ---\n{run.SuiteOutput}\n--- conformance host output ({run.SessionMode}) ---\n{run.ServerOutput}";
+    private string Report(string suiteOutput) =>
+        $"--- conformance suite output ---\n{suiteOutput}\n--- conformance host output ({run.SessionMode}) ---\n{run.ServerOutput}";
 }
