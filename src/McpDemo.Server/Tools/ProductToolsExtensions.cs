@@ -1,0 +1,34 @@
+using McpDemo.Server.Tools;
+using ModelContextProtocol.Server;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers McpDemo's product tools on an MCP server.</summary>
+public static class ProductToolsExtensions
+{
+    /// <summary>
+    /// Adds <c>ping</c>, <c>whoami</c>, <c>countdown</c> and <c>start_ticker</c>, and counts their calls on
+    /// <c>mcpdemo.tool.calls</c>. The tools read the session mode from <c>McpHttpOptions</c>.
+    /// </summary>
+    public static IMcpServerBuilder WithProductTools(this IMcpServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ToolCallMetrics>();
+        builder.Services.AddSingleton<Ticker>();
+        return builder
+            .WithTools<PingTool>()
+            .WithTools<WhoAmITool>()
+            .WithTools<CountdownTool>()
+            .WithTools<TickerTool>()
+            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
+            {
+                // Only tools that exist are counted, so clients cannot grow the tag's cardinality at will.
+                if (context.MatchedPrimitive is McpServerTool tool)
+                {
+                    context.Services!.GetRequiredService<ToolCallMetrics>().RecordCall(tool.ProtocolTool.Name);
+                }
+                return await next(context, cancellationToken);
+            }));
+    }
+}
