@@ -1,5 +1,4 @@
 using McpDemo.Server.Tools;
-using ModelContextProtocol.Server;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -21,14 +20,8 @@ public static class ProductToolsExtensions
             .WithTools<WhoAmITool>()
             .WithTools<CountdownTool>()
             .WithTools<TickerTool>()
-            .WithRequestFilters(filters => filters.AddCallToolFilter(next => async (context, cancellationToken) =>
-            {
-                // Only tools that exist are counted, so clients cannot grow the tag's cardinality at will.
-                if (context.MatchedPrimitive is McpServerTool tool)
-                {
-                    context.Services!.GetRequiredService<ToolCallMetrics>().RecordCall(tool.ProtocolTool.Name);
-                }
-                return await next(context, cancellationToken);
-            }));
+            .WithRequestFilters(filters => filters
+                .AddCallToolFilter(ToolCallFilters.CountCalls)
+                .AddCallToolFilter(ToolCallFilters.ExplainArgumentErrors));
     }
 }
