@@ -16,17 +16,18 @@ public static class NodeTools
     public static string Module(string relativePath) => Require(Path.Combine(ToolsFolder, "node_modules", relativePath));
 
     /// <summary>
-    /// Runs <paramref name="script"/> (absolute, or relative to <c>eng/tools</c>) with Node 22, from <c>eng/tools</c>.
-    /// Node 22 also comes first on the PATH, because some peers (the Inspector CLI) spawn <c>node</c> themselves.
+    /// Runs <paramref name="script"/> (absolute, or relative to <c>eng/tools</c>) with Node 22, from
+    /// <paramref name="workingDirectory"/> (default <c>eng/tools</c>). Node 22 also comes first on the
+    /// PATH, because some peers (the Inspector CLI) spawn <c>node</c> themselves.
     /// </summary>
-    public static TestProcess Start(string script, IEnumerable<string> arguments)
+    public static TestProcess Start(string script, IEnumerable<string> arguments, string? workingDirectory = null)
     {
         var path = $"{Path.GetDirectoryName(Node)}{Path.PathSeparator}{Environment.GetEnvironmentVariable("PATH")}";
         return TestProcess.Start(
             Node,
             [Require(Path.Combine(ToolsFolder, script)), .. arguments],
             new Dictionary<string, string?> { ["PATH"] = path },
-            ToolsFolder);
+            workingDirectory ?? ToolsFolder);
     }
 
     private static string Require(string path) =>

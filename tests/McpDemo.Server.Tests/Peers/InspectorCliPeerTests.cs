@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using McpDemo.Testing;
 using Xunit;
@@ -15,8 +16,12 @@ public sealed class InspectorCliPeerTests
         await using var server = await McpServerProcess.StartAsync("src/McpDemo.Server", sessionMode);
         await using var inspector = NodeTools.Start(
             NodeTools.Module("@modelcontextprotocol/inspector-cli/build/cli.js"),
-            ["--cli", "--transport", "http", "--server-url", server.McpEndpoint.ToString(),
-             "--method", "tools/call", "--tool-name", "ping", "--tool-arg", "delayMs=1"]);
+            // In CLI mode the server URL is the positional target; --server-url only feeds the web UI.
+            ["--cli", server.McpEndpoint.ToString(), "--transport", "http",
+             "--method", "tools/call", "--tool-name", "ping", "--tool-arg", "delayMs=1"],
+            // inspector-cli 1.0.3 checks for "../package.json" relative to the working directory but imports
+            // it relative to its own module, so it only finds its package.json when both resolve: from node_modules.
+            workingDirectory: Path.Combine(NodeTools.ToolsFolder, "node_modules"));
 
         var exitCode = await inspector.WaitForExitAsync(TimeSpan.FromSeconds(90));
 
@@ -29,11 +34,13 @@ public sealed class InspectorCliPeerTests
         Assert.Contains(" d=1", text);
     }
 
-    // The CLI prints the JSON result (pretty-printed) after a deprecation banner.
+    // The CLI prints the result as pretty-printed JSON on stdout and a deprecation banner on stderr, in either
+    // order in the captured output: read the one JSON value that starts at the first brace.
     private static JsonElement ParseResult(string output, string seen)
     {
         var start = output.IndexOf('{', StringComparison.Ordinal);
         Assert.True(start >= 0, $"No JSON result in the output.\n{seen}");
-        return JsonDocument.Parse(output[start..]).RootElement;
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(output[start..]));
+        return JsonElement.ParseValue(ref reader);
     }
 }
