@@ -59,7 +59,7 @@ for trx in "$results"/*.trx; do
   [[ -e "$trx" ]] || continue
   reports=$((reports + 1))
   project=$(trx_attribute UnitTest storage "$trx")
-  project=$(basename "${project:-no tests}" .dll)
+  project=$(basename "${project:-(a project without tests)}" .dll)
   outcome=$(trx_attribute ResultSummary outcome "$trx")
   p=$(trx_attribute Counters passed "$trx")
   f=0
