@@ -30,31 +30,47 @@ public sealed class McpTestServer : IAsyncDisposable
 
     public ToolProbe Probe => _app.Services.GetRequiredService<ToolProbe>();
 
-    public static async Task<McpTestServer> StartAsync(
+    public static Task<McpTestServer> StartAsync(
         McpSessionMode mode,
         Action<McpHttpOptions>? configure = null,
         Action<WebApplicationBuilder>? configureBuilder = null,
-        Action<WebApplication>? configureApp = null,
-        string[]? args = null)
+        Action<WebApplication>? configureApp = null) =>
+        StartWithArgsAsync([], options =>
+        {
+            options.SessionMode = mode;
+            configure?.Invoke(options);
+        }, configureBuilder, configureApp);
+
+    /// <summary>Starts a server configured by command-line arguments (such as <c>--Mcp:SessionMode=Stateful</c>) alone.</summary>
+    public static async Task<McpTestServer> StartWithArgsAsync(
+        string[] args,
+        Action<McpHttpOptions>? configure = null,
+        Action<WebApplicationBuilder>? configureBuilder = null,
+        Action<WebApplication>? configureApp = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(args ?? []);
+        var builder = WebApplication.CreateSlimBuilder(args);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<ToolProbe>();
+        builder.Services.AddHttpContextAccessor();
         configureBuilder?.Invoke(builder);
         builder.Services
             .AddMcpServer(options => options.ServerInfo = new() { Name = "streamable-http-tests", Version = "1.0.0" })
             .WithTools<TestTools>()
-            .WithStreamableHttpTransport(builder.Configuration, options =>
-            {
-                options.SessionMode = mode;
-                configure?.Invoke(options);
-            });
+            .WithStreamableHttpTransport(builder.Configuration, configure);
 
         var app = builder.Build();
         configureApp?.Invoke(app);
-        app.MapStreamableHttp("/mcp");
-        await app.StartAsync();
+        try
+        {
+            app.MapStreamableHttp("/mcp");
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new McpTestServer(app, new Uri(address + "/mcp"));

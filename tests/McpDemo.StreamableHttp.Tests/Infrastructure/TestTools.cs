@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Http;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -10,6 +11,9 @@ public sealed class TestTools
 {
     [McpServerTool(Name = "echo"), Description("Returns its text.")]
     public static string Echo(string text) => text;
+
+    [McpServerTool(Name = "whoami"), Description("Returns the X-Caller header of the HTTP request that carried the call.")]
+    public static string WhoAmI(IHttpContextAccessor accessor) => accessor.HttpContext?.Request.Headers["X-Caller"].ToString() ?? "(no request)";
 
     [McpServerTool(Name = "add"), Description("Adds two integers.")]
     public static int Add(int a, int b) => a + b;
@@ -28,6 +32,14 @@ public sealed class TestTools
             probe.Cancelled.TrySetResult();
             throw;
         }
+    }
+
+    [McpServerTool(Name = "poll"), Description("Ends its response stream early (SSE polling), then answers on the stored stream.")]
+    public static async Task<string> PollAsync(RequestContext<CallToolRequestParams> context, ToolProbe probe, CancellationToken cancellationToken)
+    {
+        await context.EnablePollingAsync(TimeSpan.FromMilliseconds(50), cancellationToken);
+        await probe.PollAnswerAllowed.Task.WaitAsync(cancellationToken);
+        return "answered after polling";
     }
 
     // Sampling is deprecated from 2026-07-28 but is the server-to-client request 2025-11-25 clients know.

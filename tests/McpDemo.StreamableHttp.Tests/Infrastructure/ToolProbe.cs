@@ -6,4 +6,7 @@ public sealed class ToolProbe
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completed by the test to let the <c>poll</c> tool answer.</summary>
+    public TaskCompletionSource PollAnswerAllowed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
