@@ -68,6 +68,12 @@ internal sealed partial class StreamableHttpHandler(
         }
 
         var sessionless = protocolVersion.Length > 0 && McpProtocolVersions.IsSessionless(protocolVersion);
+        if (sessionless && StandardHeaders.GetMismatch(request, message) is { } mismatch)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, mismatch, JsonRpcErrorCodes.HeaderMismatch);
+            return;
+        }
+
         AttachMessageContext(context, message, sessionless ? protocolVersion : null);
 
         if (_stateless || sessionless)

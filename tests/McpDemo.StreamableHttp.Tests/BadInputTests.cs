@@ -133,28 +133,24 @@ public sealed class BadInputTests
         Assert.Equal(-32700, JsonRpc.ErrorCode(await JsonRpc.ReadAnswerAsync(response)));
     }
 
-    [Theory, MemberData(nameof(Modes))]
-    public async Task UnknownMethod_GetsMethodNotFound(McpSessionMode mode)
+    public static TheoryData<McpSessionMode, string, int> UnknownTargets => new()
+    {
+        { McpSessionMode.Stateless, JsonRpc.Request(9, "no/such/method"), -32601 },
+        { McpSessionMode.Stateful, JsonRpc.Request(9, "no/such/method"), -32601 },
+        { McpSessionMode.Stateless, JsonRpc.CallTool("no_such_tool"), -32602 },
+        { McpSessionMode.Stateful, JsonRpc.CallTool("no_such_tool"), -32602 },
+    };
+
+    [Theory, MemberData(nameof(UnknownTargets))]
+    public async Task UnknownMethodOrTool_GetsJsonRpcError(McpSessionMode mode, string body, int expectedCode)
     {
         await using var server = await McpTestServer.StartAsync(mode);
         var sessionId = mode == McpSessionMode.Stateful ? await server.InitializeSessionAsync() : null;
 
-        using var response = await server.PostAsync(JsonRpc.Request(9, "no/such/method"), sessionId);
+        using var response = await server.PostAsync(body, sessionId);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(-32601, JsonRpc.ErrorCode(await JsonRpc.ReadAnswerAsync(response)));
-    }
-
-    [Theory, MemberData(nameof(Modes))]
-    public async Task UnknownTool_GetsJsonRpcError(McpSessionMode mode)
-    {
-        await using var server = await McpTestServer.StartAsync(mode);
-        var sessionId = mode == McpSessionMode.Stateful ? await server.InitializeSessionAsync() : null;
-
-        using var response = await server.PostAsync(JsonRpc.CallTool("no_such_tool"), sessionId);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(-32602, JsonRpc.ErrorCode(await JsonRpc.ReadAnswerAsync(response)));
+        Assert.Equal(expectedCode, JsonRpc.ErrorCode(await JsonRpc.ReadAnswerAsync(response)));
     }
 
     [Theory, MemberData(nameof(Modes))]

@@ -216,32 +216,21 @@ public sealed class StatefulSessionTests
         }
     }
 
-    internal static async Task<HttpResponseMessage> OpenGetStreamAsync(
+    internal static Task<HttpResponseMessage> OpenGetStreamAsync(
         McpTestServer server, string? sessionId, string accept = "text/event-stream", string? lastEventId = null, Action<HttpRequestMessage>? configure = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, server.Endpoint);
-        request.Headers.TryAddWithoutValidation("Accept", accept);
-        if (sessionId is not null)
+        => server.SendAsync(HttpMethod.Get, sessionId, request =>
         {
-            request.Headers.Add("Mcp-Session-Id", sessionId);
-        }
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+            if (lastEventId is not null)
+            {
+                request.Headers.Add("Last-Event-ID", lastEventId);
+            }
 
-        if (lastEventId is not null)
-        {
-            request.Headers.Add("Last-Event-ID", lastEventId);
-        }
+            configure?.Invoke(request);
+        });
 
-        configure?.Invoke(request);
-        return await server.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-    }
-
-    internal static async Task<HttpResponseMessage> DeleteAsync(McpTestServer server, string sessionId, Action<HttpRequestMessage>? configure = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Delete, server.Endpoint);
-        request.Headers.Add("Mcp-Session-Id", sessionId);
-        configure?.Invoke(request);
-        return await server.Http.SendAsync(request);
-    }
+    internal static Task<HttpResponseMessage> DeleteAsync(McpTestServer server, string sessionId, Action<HttpRequestMessage>? configure = null)
+        => server.SendAsync(HttpMethod.Delete, sessionId, configure);
 
     /// <summary>Repeats a request until it succeeds; the server notices a closed stream asynchronously.</summary>
     private static async Task<HttpResponseMessage> RetryUntilAsync(Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, bool> done)

@@ -101,6 +101,19 @@ public sealed class McpTestServer : IAsyncDisposable
         return Http.SendAsync(request, completion, cancellationToken);
     }
 
+    /// <summary>Sends a bodiless request (GET, DELETE), returning once the headers arrive so streams can be read as they come.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string? sessionId, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method, Endpoint);
+        if (sessionId is not null)
+        {
+            request.Headers.Add("Mcp-Session-Id", sessionId);
+        }
+
+        configure?.Invoke(request);
+        return await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+    }
+
     /// <summary>Initializes a session (stateful mode) and returns its id.</summary>
     public async Task<string> InitializeSessionAsync(Action<HttpRequestMessage>? configure = null)
     {
