@@ -1,6 +1,7 @@
 using McpDemo.StreamableHttp;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binary, so the same settings apply whatever directory it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddServiceDefaults();
 builder.Services.AddMcpServer()

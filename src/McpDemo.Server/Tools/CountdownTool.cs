@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpDemo.Server.Tools;
@@ -21,17 +22,25 @@ public sealed class CountdownTool
     [McpServerTool(Name = "countdown", Title = "Countdown", ReadOnly = true, OpenWorld = false)]
     [Description("Counts down from 'steps' to zero, one step every 'intervalMs', reporting progress after each step, then answers 'liftoff'. Send a progressToken to receive the progress notifications.")]
     public async Task<string> CountdownAsync(
-        IProgress<ProgressNotificationValue> progress,
+        RequestContext<CallToolRequestParams> request,
         [Description("How many steps to count down, 1 to 1000.")] int steps,
         [Description("Milliseconds between steps, 0 to 10000.")] int intervalMs,
         CancellationToken cancellationToken)
     {
         ToolArguments.InRange(steps, 1, MaxSteps);
         ToolArguments.InRange(intervalMs, 0, MaxIntervalMs);
+        var progressToken = request.Params?.ProgressToken;
         for (var done = 1; done <= steps; done++)
         {
             await Task.Delay(intervalMs, cancellationToken);
-            progress.Report(new ProgressNotificationValue { Progress = done, Total = steps, Message = $"{steps - done} to go" });
+            if (progressToken is { } token)
+            {
+                // Awaited, unlike IProgress.Report, so every notification is written before the answer ends the stream.
+                await request.Server.NotifyProgressAsync(
+                    token,
+                    new ProgressNotificationValue { Progress = done, Total = steps, Message = $"{steps - done} to go" },
+                    cancellationToken: cancellationToken);
+            }
         }
         return $"liftoff after {steps} steps";
     }

@@ -24,11 +24,14 @@ public sealed class TickerTool(Ticker ticker, IOptions<McpHttpOptions> httpOptio
         [Description("How many ticks to send, 1 to 100.")] int count,
         [Description("Milliseconds between ticks, 10 to 60000.")] int intervalMs)
     {
-        if (httpOptions.Value.SessionMode != McpSessionMode.Stateful)
+        // A stateful server still answers clients of sessionless protocol revisions (2026-07-28 on) without a session.
+        if (server.SessionId is null)
         {
             throw new McpException(
-                "start_ticker needs a session: this server runs stateless, so it cannot send messages after a call returns. " +
-                "Use a server started with --Mcp:SessionMode=Stateful.");
+                "start_ticker needs a session: without one the server cannot send messages after a call returns. " +
+                (httpOptions.Value.SessionMode == McpSessionMode.Stateful
+                    ? "Connect with a protocol revision that has sessions (2025-11-25 or earlier)."
+                    : "Use a server started with --Mcp:SessionMode=Stateful."));
         }
         ToolArguments.InRange(count, 1, MaxCount);
         ToolArguments.InRange(intervalMs, 10, MaxIntervalMs);

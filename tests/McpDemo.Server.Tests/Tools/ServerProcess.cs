@@ -5,7 +5,7 @@ using Xunit;
 namespace McpDemo.Server.Tests.Tools;
 
 /// <summary>The built McpDemo.Server running as a real process on a free loopback port, in one session mode.</summary>
-public abstract class ServerProcess(string sessionMode) : IAsyncLifetime
+public abstract class ServerProcess(string sessionMode, string? defaultProtocolVersion = null) : IAsyncLifetime
 {
     private TestProcess? _process;
 
@@ -18,19 +18,29 @@ public abstract class ServerProcess(string sessionMode) : IAsyncLifetime
     /// <summary>Everything the server has logged so far.</summary>
     public string Output => _process!.Output;
 
-    /// <summary>A new MCP client session against the server.</summary>
-    public Task<McpClient> ConnectAsync(McpClientOptions? options = null) =>
+    /// <summary>A new MCP client against the server, speaking <paramref name="protocolVersion"/> or the fixture's default.</summary>
+    public Task<McpClient> ConnectAsync(string? protocolVersion = null) =>
         McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
-            options);
+            new McpClientOptions
+            {
+                ProtocolVersion = protocolVersion ?? defaultProtocolVersion,
+                // The default probe timeout is short enough for a loaded test machine to miss it and fall back
+                // to an older revision.
+                DiscoverProbeTimeout = TimeSpan.FromSeconds(30),
+            });
 
     /// <summary>Waits until the server has logged a line containing <paramref name="text"/>.</summary>
     public async Task WaitForOutputAsync(string text)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            await Task.Delay(50, timeout.Token);
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The server never logged '{text}':\n{Output}");
+            }
+            await Task.Delay(50);
         }
     }
 
@@ -59,5 +69,8 @@ public abstract class ServerProcess(string sessionMode) : IAsyncLifetime
 /// <summary>The server in stateless mode.</summary>
 public sealed class StatelessServer() : ServerProcess("Stateless");
 
-/// <summary>The server in stateful mode.</summary>
-public sealed class StatefulServer() : ServerProcess("Stateful");
+/// <summary>
+/// The server in stateful mode, with clients that speak 2025-11-25, the last protocol revision with sessions
+/// (the server answers newer revisions without a session, as it does in stateless mode).
+/// </summary>
+public sealed class StatefulServer() : ServerProcess("Stateful", "2025-11-25");
