@@ -38,6 +38,7 @@ public static class McpGatewayExtensions
         var sessionsEnabled = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.Sessions.Enabled;
         return app.MapReverseProxy(pipeline =>
         {
+            pipeline.UseMiddleware<ReportedFailureMiddleware>();
             pipeline.UseMiddleware<StreamTimeoutMiddleware>();
             pipeline.UseMiddleware<ConnectionFailoverMiddleware>();
             if (sessionsEnabled)
