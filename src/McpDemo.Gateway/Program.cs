@@ -1,6 +1,7 @@
 using McpDemo.Gateway;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 try
 {
     builder.AddMcpGateway();
@@ -10,10 +11,9 @@ catch (GatewayConfigurationException e)
     await Console.Error.WriteLineAsync($"McpDemo.Gateway cannot start: {e.Message}");
     return 1;
 }
-builder.Services.AddHealthChecks();
 
 var app = builder.Build();
-app.MapHealthChecks("/health");
+app.MapDefaultEndpoints();
 app.MapMcpGateway();
 await app.RunAsync();
 return 0;
