@@ -13,22 +13,14 @@ public sealed class FailoverTests
 
         var beforeKill = topology.Gateway.OutputMark;
         await topology.KillAsync(1);
-        var whileDown = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            // Requests keep succeeding at once: a refused connection fails over to another replica.
-            whileDown.Add((await client.CallAsync("ping")).Instance);
-        }
+        // Requests keep succeeding at once: a refused connection fails over to another replica.
+        var whileDown = await client.InstancesAsync(6);
         await topology.Gateway.WaitForLogAsync("destination `http-1` on cluster `replicas` is set to 'Unhealthy'", beforeKill, TimeSpan.FromSeconds(30));
 
         var beforeRestart = topology.Gateway.OutputMark;
         await topology.RestartAsync(1);
         await topology.Gateway.WaitForLogAsync("destination `http-1` on cluster `replicas` is set to 'Healthy'", beforeRestart, TimeSpan.FromSeconds(30));
-        var afterRestart = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            afterRestart.Add((await client.CallAsync("ping")).Instance);
-        }
+        var afterRestart = await client.InstancesAsync(6);
 
         Assert.DoesNotContain("replica-1", whileDown);
         Assert.Contains("replica-1", afterRestart);
@@ -59,11 +51,7 @@ public sealed class FailoverTests
         var pinned = (await client.CallAsync("ping")).Instance;
 
         await topology.KillAsync(topology.IndexOf(pinned));
-        var instances = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            instances.Add((await client.CallAsync("ping")).Instance);
-        }
+        var instances = await client.InstancesAsync(3);
 
         Assert.All(instances, instance => Assert.NotEqual(pinned, instance));
     }

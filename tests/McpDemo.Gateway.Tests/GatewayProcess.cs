@@ -23,16 +23,16 @@ internal sealed class GatewayProcess : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>
-    /// Starts the gateway with one <c>services__server__http__i</c> variable per replica and quick health checks,
+    /// Starts the gateway with one <c>services__{service}__http__i</c> variable per replica and quick health checks,
     /// plus any <c>--Key=Value</c> <paramref name="settings"/>, and waits until its /health answers.
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, params string[] settings)
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server")
     {
         var port = FreePort.Next();
         var environment = new Dictionary<string, string?>();
         for (var i = 0; i < replicas.Count; i++)
         {
-            environment[$"services__server__http__{i}"] = replicas[i].Address;
+            environment[$"services__{service}__http__{i}"] = replicas[i].Address;
         }
         var process = TestProcess.StartProject(
             "src/McpDemo.Gateway",

@@ -43,6 +43,17 @@ internal static class McpCalls
         return reply;
     }
 
+    /// <summary>Calls <paramref name="method"/> <paramref name="count"/> times in a row and returns which replica answered each call.</summary>
+    public static async Task<List<string>> InstancesAsync(this HttpClient client, int count, string method = "ping", string? sessionId = null)
+    {
+        var instances = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            instances.Add((await client.CallAsync(method, sessionId)).Instance);
+        }
+        return instances;
+    }
+
     /// <summary>Initializes a session and returns the replica's reply, whose <see cref="ReplicaReply.Session"/> is the new id.</summary>
     public static Task<ReplicaReply> InitializeAsync(this HttpClient client) => client.CallAsync("initialize");
 }

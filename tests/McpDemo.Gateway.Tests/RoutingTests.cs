@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;
@@ -12,11 +12,7 @@ public sealed class RoutingTests
         await using var topology = await Topology.StartAsync(3);
         using var client = topology.Gateway.CreateClient();
 
-        var instances = new List<string>();
-        for (var i = 0; i < 9; i++)
-        {
-            instances.Add((await client.CallAsync("ping")).Instance);
-        }
+        var instances = await client.InstancesAsync(9);
 
         Assert.All(
             instances.GroupBy(instance => instance),
@@ -25,10 +21,22 @@ public sealed class RoutingTests
     }
 
     [Fact]
-    public async Task Health_IsAnsweredByTheGatewayItself()
+    public async Task ReplicasOfTheConfiguredService_AreUsed()
+    {
+        await using var topology = await Topology.StartAsync(2, service: "api", gatewaySettings: "--Gateway:Service=api");
+        using var client = topology.Gateway.CreateClient();
+
+        var instances = await client.InstancesAsync(2);
+
+        Assert.Equal(["replica-0", "replica-1"], instances.Order());
+    }
+
+    [Fact]
+    public async Task Health_IsAnsweredByTheGatewayItself_EvenWithItsReplicaDown()
     {
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
+        await topology.KillAsync(0);
 
         using var response = await client.GetAsync("/health");
 
@@ -74,17 +82,20 @@ public sealed class RoutingTests
     }
 
     [Fact]
-    public async Task TraceContext_IsPropagated_ToTheReplica()
+    public async Task TraceContext_IsContinued_ByTheGateway_ToTheReplica()
     {
         const string TraceId = "0af7651916cd43dd8448eb211c80319c";
+        const string ClientSpanId = "b7ad6b7169203331";
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
         using var request = McpCalls.Post("ping");
-        request.Headers.Add("traceparent", $"00-{TraceId}-b7ad6b7169203331-01");
+        request.Headers.Add("traceparent", $"00-{TraceId}-{ClientSpanId}-01");
         using var response = await client.SendAsync(request);
         var reply = await response.Content.ReadFromJsonAsync<ReplicaReply>();
 
+        // Same trace, but the replica's parent is the gateway's span, not the client's.
         Assert.Matches($"^00-{TraceId}-[0-9a-f]{{16}}-0[01]$", reply!.TraceParent);
+        Assert.DoesNotContain(ClientSpanId, reply.TraceParent);
     }
 }

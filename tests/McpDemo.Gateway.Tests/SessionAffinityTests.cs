@@ -1,5 +1,5 @@
-using System.Net.Http.Json;
 using System.Net;
+using System.Net.Http.Json;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;
@@ -15,11 +15,7 @@ public sealed class SessionAffinityTests
         using var first = await client.SendAsync(McpCalls.Post("ping"));
         var firstReply = await first.Content.ReadFromJsonAsync<ReplicaReply>();
         var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie"));
-        var instances = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            instances.Add((await client.CallAsync("ping")).Instance);
-        }
+        var instances = await client.InstancesAsync(6);
 
         Assert.StartsWith("AWSALB=", cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
@@ -33,11 +29,7 @@ public sealed class SessionAffinityTests
         using var client = topology.Gateway.CreateClient();
 
         var initialized = await client.InitializeAsync();
-        var instances = new List<string>();
-        for (var i = 0; i < 6; i++)
-        {
-            instances.Add((await client.CallAsync("ping", initialized.Session)).Instance);
-        }
+        var instances = await client.InstancesAsync(6, sessionId: initialized.Session);
 
         Assert.All(instances, instance => Assert.Equal(initialized.Instance, instance));
     }
@@ -53,15 +45,14 @@ public sealed class SessionAffinityTests
         {
             sessions.Add(await client.InitializeAsync());
         }
+        var instancesBySession = new Dictionary<ReplicaReply, List<string>>();
         foreach (var session in sessions)
         {
-            for (var i = 0; i < 2; i++)
-            {
-                Assert.Equal(session.Instance, (await client.CallAsync("ping", session.Session)).Instance);
-            }
+            instancesBySession[session] = await client.InstancesAsync(2, sessionId: session.Session);
         }
 
         Assert.Equal(3, sessions.Select(session => session.Instance).Distinct().Count());
+        Assert.All(instancesBySession, pair => Assert.All(pair.Value, instance => Assert.Equal(pair.Key.Instance, instance)));
     }
 
     [Fact]

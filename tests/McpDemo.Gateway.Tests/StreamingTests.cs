@@ -30,7 +30,7 @@ public sealed class StreamingTests
     public async Task GetStream_StaysOpen_LongerThanTheRequestIdleTimeout()
     {
         // Requests may idle 1 s; the replica's GET stream is quiet for 3 s between its two events.
-        await using var topology = await Topology.StartAsync(1, TimeSpan.FromSeconds(3), "--Gateway:Timeouts:Request=00:00:01");
+        await using var topology = await Topology.StartAsync(1, TimeSpan.FromSeconds(3), gatewaySettings: "--Gateway:Timeouts:Request=00:00:01");
         using var client = topology.Gateway.CreateClient();
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/mcp");
@@ -46,7 +46,7 @@ public sealed class StreamingTests
     [Fact]
     public async Task QuietRequest_IsCutByTheRequestIdleTimeout()
     {
-        await using var topology = await Topology.StartAsync(1, TimeSpan.FromSeconds(3), "--Gateway:Timeouts:Request=00:00:01");
+        await using var topology = await Topology.StartAsync(1, TimeSpan.FromSeconds(3), gatewaySettings: "--Gateway:Timeouts:Request=00:00:01");
         using var client = topology.Gateway.CreateClient();
 
         using var response = await client.SendAsync(McpCalls.Post("slow"));

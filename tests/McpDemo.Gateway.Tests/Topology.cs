@@ -17,15 +17,19 @@ internal sealed class Topology : IAsyncDisposable
     /// <summary>The replicas, in the order the gateway was given them.</summary>
     public IReadOnlyList<FakeReplica> Replicas => _replicas;
 
-    /// <summary>Starts <paramref name="replicaCount"/> replicas and a gateway with the given <c>--Key=Value</c> settings.</summary>
-    public static async Task<Topology> StartAsync(int replicaCount, TimeSpan? replicaPause = null, params string[] gatewaySettings)
+    /// <summary>
+    /// Starts <paramref name="replicaCount"/> replicas and a gateway that knows them as <paramref name="service"/>,
+    /// with the given <c>--Key=Value</c> settings.
+    /// </summary>
+    public static async Task<Topology> StartAsync(
+        int replicaCount, TimeSpan? replicaPause = null, string service = "server", params string[] gatewaySettings)
     {
         var replicas = new List<FakeReplica>();
         for (var i = 0; i < replicaCount; i++)
         {
             replicas.Add(await FakeReplica.StartAsync($"replica-{i}", pause: replicaPause));
         }
-        return new Topology(replicas, await GatewayProcess.StartAsync(replicas, gatewaySettings));
+        return new Topology(replicas, await GatewayProcess.StartAsync(replicas, gatewaySettings, service));
     }
 
     /// <summary>Stops a replica abruptly, as a crash would.</summary>
