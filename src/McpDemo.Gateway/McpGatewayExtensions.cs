@@ -21,11 +21,15 @@ public static class McpGatewayExtensions
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ConnectionRefusedHealthPolicy>();
         var proxy = builder.Services.AddReverseProxy()
             .LoadFromMemory([McpProxyConfig.Route], [McpProxyConfig.Cluster(replicas, options)]);
-        if (options.Sessions.Enabled)
+        // Transform providers apply in registration order, so these run after YARP's own (the affinity cookie).
+        proxy.AddTransforms(transforms =>
         {
-            proxy.AddTransforms(transforms => transforms.ResponseTransforms.Add(
-                new McpSessionPinTransform(transforms.Services.GetRequiredService<McpSessionPins>())));
-        }
+            if (options.Sessions.Enabled)
+            {
+                transforms.ResponseTransforms.Add(new McpSessionPinTransform(transforms.Services.GetRequiredService<McpSessionPins>()));
+            }
+            transforms.ResponseTransforms.Add(new EventStreamHeadersTransform());
+        });
         return builder;
     }
 

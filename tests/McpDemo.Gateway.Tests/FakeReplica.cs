@@ -47,8 +47,11 @@ internal sealed class FakeReplica : IAsyncDisposable
     /// <summary>How long <c>slow</c> requests wait before answering, and GET streams stay quiet between events.</summary>
     public TimeSpan Pause { get; init; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Completing this lets a <c>stream</c> response send its last event and finish.</summary>
-    public TaskCompletionSource StreamRelease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Completing this lets held streams go on: a <c>stream</c> response sends its last event, a GET stream
+    /// (whose headers went out at once) its first.
+    /// </summary>
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Starts a replica on <paramref name="port"/> (a free one by default).</summary>
     public static async Task<FakeReplica> StartAsync(string instanceId, int? port = null, TimeSpan? pause = null)
@@ -96,7 +99,7 @@ internal sealed class FakeReplica : IAsyncDisposable
         {
             case "stream":
                 await WriteEventAsync(context, "first");
-                await StreamRelease.Task.WaitAsync(context.RequestAborted);
+                await Release.Task.WaitAsync(context.RequestAborted);
                 await WriteEventAsync(context, "last");
                 break;
             case "slow":
@@ -111,6 +114,9 @@ internal sealed class FakeReplica : IAsyncDisposable
 
     private async Task GetStreamAsync(HttpContext context)
     {
+        context.Response.ContentType = "text/event-stream";
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        await Release.Task.WaitAsync(context.RequestAborted);
         await WriteEventAsync(context, $"open {InstanceId} last-event-id={context.Request.Headers[McpHeaders.LastEventId]}");
         await Task.Delay(Pause, context.RequestAborted);
         await WriteEventAsync(context, "later");

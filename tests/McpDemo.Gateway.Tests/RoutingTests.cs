@@ -60,6 +60,7 @@ public sealed class RoutingTests
     {
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
+        topology.Replicas[0].Release.SetResult();
         var session = (await client.InitializeAsync()).Session!;
 
         using var post = McpCalls.Post("ping", session);
