@@ -9,11 +9,11 @@ public static class McpGatewayExtensions
     /// Registers the proxy for the replicas of <see cref="GatewayOptions.Service"/>, configured from the
     /// <c>Gateway</c> section and the <c>services:*</c> service-discovery keys.
     /// </summary>
-    /// <exception cref="GatewayConfigurationException">The configuration names no replicas, or an invalid one.</exception>
+    /// <exception cref="GatewayConfigurationException">The configuration names no replicas, an invalid one, or invalid settings.</exception>
     public static WebApplicationBuilder AddMcpGateway(this WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(GatewayOptions.SectionName);
-        var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+        var options = Bind(section);
         var replicas = ReplicaEndpoints.Read(builder.Configuration, options.Service);
 
         builder.Services.Configure<GatewayOptions>(section);
@@ -33,25 +33,38 @@ public static class McpGatewayExtensions
         return builder;
     }
 
+    private static GatewayOptions Bind(IConfigurationSection section)
+    {
+        GatewayOptions options;
+        try
+        {
+            options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new GatewayConfigurationException($"The {GatewayOptions.SectionName} settings are invalid: {e.Message}");
+        }
+        if (options.Sessions.MaxSessions < 1)
+        {
+            throw new GatewayConfigurationException($"{GatewayOptions.SectionName}:Sessions:MaxSessions is {options.Sessions.MaxSessions}; it must be at least 1.");
+        }
+        return options;
+    }
+
     /// <summary>
     /// Maps <c>/mcp</c> to the replicas: GET streams get their own idle timeout, connection failures fail over,
     /// then session pinning (header, then cookie), round-robin, and passive health checks.
     /// </summary>
-    public static IEndpointConventionBuilder MapMcpGateway(this WebApplication app)
-    {
-        var sessionsEnabled = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GatewayOptions>>().Value.Sessions.Enabled;
-        return app.MapReverseProxy(pipeline =>
+    public static IEndpointConventionBuilder MapMcpGateway(this WebApplication app) =>
+        app.MapReverseProxy(pipeline =>
         {
             pipeline.UseMiddleware<ReportedFailureMiddleware>();
             pipeline.UseMiddleware<StreamTimeoutMiddleware>();
             pipeline.UseMiddleware<ConnectionFailoverMiddleware>();
-            if (sessionsEnabled)
-            {
-                pipeline.UseMiddleware<McpSessionAffinityMiddleware>();
-            }
+            // With session affinity off no pins are learned, so this step finds none.
+            pipeline.UseMiddleware<McpSessionAffinityMiddleware>();
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();
             pipeline.UsePassiveHealthChecks();
         });
-    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using Yarp.ReverseProxy.Transforms;
 
 namespace McpDemo.Gateway;
@@ -20,7 +21,7 @@ internal sealed class McpSessionPinTransform(McpSessionPins pins) : ResponseTran
 
         var requestSessionId = McpSessionHeader.Of(context.HttpContext.Request);
         if (requestSessionId is not null &&
-            (response.StatusCode == System.Net.HttpStatusCode.NotFound ||
+            (response.StatusCode == HttpStatusCode.NotFound ||
              (HttpMethods.IsDelete(context.HttpContext.Request.Method) && response.IsSuccessStatusCode)))
         {
             pins.Forget(requestSessionId);

@@ -27,8 +27,9 @@ internal sealed class McpSessionPins : IDisposable
     {
         if (_pins.Count >= _options.MaxSessions)
         {
-            // A full cache silently refuses new entries; make room by dropping the least recently used pins.
-            _pins.Compact(0.05);
+            // A full cache silently refuses new entries; make room by dropping the least recently used pins
+            // (5%, at least one).
+            _pins.Compact(Math.Max(0.05, 1.0 / _options.MaxSessions));
         }
         _pins.Set(sessionId, destinationId, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = _options.IdleTimeout });
     }

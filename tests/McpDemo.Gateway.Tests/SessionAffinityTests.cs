@@ -75,6 +75,31 @@ public sealed class SessionAffinityTests
     }
 
     [Fact]
+    public async Task WithCookieAffinityOff_NoCookieIsSet_AndRequestsSpread()
+    {
+        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Cookie:Enabled=false");
+        using var client = topology.Gateway.CreateClient(withCookieJar: true);
+
+        using var first = await client.SendAsync(McpCalls.Post("ping"));
+        var instances = await client.InstancesAsync(2);
+
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.Equal(2, instances.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WithSessionAffinityOff_SessionsAreNotPinned()
+    {
+        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Sessions:Enabled=false");
+        using var client = topology.Gateway.CreateClient();
+        var initialized = await client.InitializeAsync();
+
+        var calls = new[] { await client.SendAsync("ping", initialized.Session), await client.SendAsync("ping", initialized.Session) };
+
+        Assert.Contains(calls, call => call.Status == HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Delete_ForgetsTheSessionPin()
     {
         await using var topology = await Topology.StartAsync(3);

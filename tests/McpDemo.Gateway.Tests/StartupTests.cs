@@ -30,4 +30,19 @@ public sealed class StartupTests
         Assert.NotEqual(0, exitCode);
         Assert.Contains("services:api:http:0 is 'localhost:5000', not an absolute http(s) URL", gateway.Output);
     }
+
+    [Fact]
+    public async Task Start_FailsWithAClearMessage_ForASettingOfTheWrongType()
+    {
+        await using var gateway = TestProcess.StartProject(
+            "src/McpDemo.Gateway",
+            ["--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Gateway:HealthChecks:Interval=soon"],
+            new Dictionary<string, string?> { ["services__server__http__0"] = "http://127.0.0.1:1" });
+
+        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The Gateway settings are invalid", gateway.Output);
+        Assert.Contains("soon", gateway.Output);
+    }
 }
