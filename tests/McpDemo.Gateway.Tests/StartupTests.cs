@@ -8,41 +8,41 @@ public sealed class StartupTests
     [Fact]
     public async Task Start_FailsWithAClearMessage_WithoutReplicas()
     {
-        await using var gateway = TestProcess.StartProject("src/McpDemo.Gateway", ["--urls", $"http://127.0.0.1:{FreePort.Next()}"]);
+        var (exitCode, output) = await RunUntilExitAsync([], []);
 
-        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("No replicas configured for service 'server'", gateway.Output);
-        Assert.Contains("services__server__http__0", gateway.Output);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("No replicas configured for service 'server'", output);
+        Assert.Contains("services__server__http__0", output);
     }
 
     [Fact]
     public async Task Start_FailsWithAClearMessage_ForAnAddressThatIsNotAUrl()
     {
-        await using var gateway = TestProcess.StartProject(
-            "src/McpDemo.Gateway",
-            ["--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Gateway:Service=api"],
-            new Dictionary<string, string?> { ["services__api__http__0"] = "localhost:5000" });
+        var (exitCode, output) = await RunUntilExitAsync(
+            ["--Gateway:Service=api"],
+            new() { ["services__api__http__0"] = "localhost:5000" });
 
-        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("services:api:http:0 is 'localhost:5000', not an absolute http(s) URL", gateway.Output);
+        Assert.Equal(1, exitCode);
+        Assert.Contains("services:api:http:0 is 'localhost:5000', not an absolute http(s) URL", output);
     }
 
     [Fact]
     public async Task Start_FailsWithAClearMessage_ForASettingOfTheWrongType()
     {
-        await using var gateway = TestProcess.StartProject(
-            "src/McpDemo.Gateway",
-            ["--urls", $"http://127.0.0.1:{FreePort.Next()}", "--Gateway:HealthChecks:Interval=soon"],
-            new Dictionary<string, string?> { ["services__server__http__0"] = "http://127.0.0.1:1" });
-
-        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var (exitCode, output) = await RunUntilExitAsync(
+            ["--Gateway:HealthChecks:Interval=soon"],
+            new() { ["services__server__http__0"] = "http://127.0.0.1:1" });
 
         Assert.Equal(1, exitCode);
-        Assert.Contains("The Gateway settings are invalid", gateway.Output);
-        Assert.Contains("soon", gateway.Output);
+        Assert.Contains("The Gateway settings are invalid", output);
+        Assert.Contains("soon", output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string[] settings, Dictionary<string, string?> environment)
+    {
+        await using var gateway = TestProcess.StartProject(
+            "src/McpDemo.Gateway", ["--urls", $"http://127.0.0.1:{FreePort.Next()}", .. settings], environment);
+        var exitCode = await gateway.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exitCode, gateway.Output);
     }
 }
