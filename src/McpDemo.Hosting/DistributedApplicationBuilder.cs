@@ -29,7 +29,7 @@ public sealed class DistributedApplicationBuilder
 
     /// <summary>Adds a .NET project by the path of its project file, relative to <see cref="DistributedApplicationOptions.BaseDirectory"/>.</summary>
     public IResourceBuilder<ProjectResource> AddProject(string name, string projectPath) =>
-        AddResource(new ProjectResource(name, new ProjectPathMetadata(projectPath, Options.BaseDirectory)));
+        AddResource(new ProjectResource(name, new ProjectPathMetadata(projectPath, Options.BaseDirectory, Options.ProjectConfiguration)));
 
     /// <summary>Adds an executable started with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
     public IResourceBuilder<ExecutableResource> AddExecutable(string name, string command, string workingDirectory, params string[] args) =>

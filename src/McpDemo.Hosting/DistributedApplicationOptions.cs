@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace McpDemo.Hosting;
 
 /// <summary>How the AppHost runs locally. The defaults are what a developer's <c>dotnet run</c> wants; tests tighten them.</summary>
@@ -30,6 +32,10 @@ public sealed class DistributedApplicationOptions
     /// <summary>Whether console output is colour-coded; off when redirected or when <c>NO_COLOR</c> is set.</summary>
     public bool UseColors { get; set; } =
         !System.Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>The build configuration whose output <c>AddProject(name, path)</c> runs: by default the AppHost's own.</summary>
+    public string ProjectConfiguration { get; set; } =
+        Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     /// <summary>The folder relative project paths are resolved from.</summary>
     public string BaseDirectory { get; set; } = Directory.GetCurrentDirectory();
