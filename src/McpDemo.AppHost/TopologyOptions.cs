@@ -28,8 +28,9 @@ internal static class TopologyOptions
         };
         option.Validators.Add(result =>
         {
-            var replicas = result.GetValueOrDefault<int>();
-            if (replicas is < 1 or > ResourceBuilderExtensions.MaxReplicas)
+            // Tokens that are not numbers are already reported by the parser; only judge real numbers.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, out var replicas)
+                && replicas is < 1 or > ResourceBuilderExtensions.MaxReplicas)
             {
                 result.AddError($"--replicas must be between 1 and {ResourceBuilderExtensions.MaxReplicas}, not {replicas}.");
             }

@@ -46,9 +46,11 @@ public sealed class LifecycleTests
                 .WithHttpHealthCheck("/health")
                 .WithReference(backend)
                 .WaitFor(backend);
+            // Every resource has a health check, so each is past start-up (its SIGTERM handler in place) before the stop.
             builder.AddProject("front", TestTopology.ServiceProject)
                 .WithArgs("--stop-log", stopLog)
                 .WithHttpEndpoint()
+                .WithHttpHealthCheck("/health")
                 .WithReference(middle)
                 .WaitFor(middle);
             await using var app = builder.Build();

@@ -10,6 +10,7 @@ internal sealed class ChildProcess : IDisposable
 {
     // A new session keeps the terminal's Ctrl+C away from children: the AppHost stops them itself, in order.
     private const string NewSession = "/usr/bin/setsid";
+    private static readonly TimeSpan OutputDrainTimeout = TimeSpan.FromSeconds(2);
 
     private readonly Process _process;
 
@@ -22,7 +23,10 @@ internal sealed class ChildProcess : IDisposable
     /// <summary>The process id.</summary>
     public int Id => _process.Id;
 
-    /// <summary>Completes with the exit code once the process has exited and its output is drained.</summary>
+    /// <summary>
+    /// Completes with the exit code once the process has exited and its output is drained; the drain is
+    /// bounded, because a grandchild that inherited the pipes may hold them open long after.
+    /// </summary>
     public Task<int> Exited { get; }
 
     /// <summary>Starts the replica described by <paramref name="plan"/>.</summary>
@@ -50,13 +54,15 @@ internal sealed class ChildProcess : IDisposable
             info.Environment[name] = value;
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult(process.ExitCode);
         process.OutputDataReceived += (_, e) => Forward(e.Data, isError: false);
         process.ErrorDataReceived += (_, e) => Forward(e.Data, isError: true);
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ChildProcess(process, ExitCodeAsync(process));
+        return new ChildProcess(process, ExitCodeAsync(process, exited.Task));
 
         void Forward(string? line, bool isError)
         {
@@ -99,9 +105,17 @@ internal sealed class ChildProcess : IDisposable
 
     public void Dispose() => _process.Dispose();
 
-    private static async Task<int> ExitCodeAsync(Process process)
+    private static async Task<int> ExitCodeAsync(Process process, Task<int> exited)
     {
-        await process.WaitForExitAsync();
-        return process.ExitCode;
+        var exitCode = await exited;
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(OutputDrainTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // Someone else holds the output pipes; the lines so far are all we will forward.
+        }
+        return exitCode;
     }
 }
