@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using System.Globalization;
 
 // A stand-in for a real service under the AppHost: it shows the environment it was given, calls the
-// services it references, records a graceful stop, and exits when the AppHost process is gone.
+// services it references, records a graceful stop, and (through ServiceDefaults' parent watcher,
+// as every McpDemo service does) exits when the AppHost process is gone.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
 var settings = builder.Configuration;
 var replicaId = Environment.GetEnvironmentVariable("OTEL_RESOURCE_ATTRIBUTES")?.Split('=').Last() ?? "unknown";
 
@@ -42,7 +43,6 @@ if (settings.GetValue("spawn-grandchild", false))
     using var grandchild = Process.Start("sleep", "300");
     Console.WriteLine($"grandchild pid {grandchild.Id}");
 }
-_ = WatchParentAsync();
 
 await app.RunAsync();
 return 0;
@@ -56,33 +56,5 @@ async Task CallReferencesAsync()
     {
         var status = await http.GetAsync(new Uri(new Uri(url), "/health"));
         Console.WriteLine($"reference {key} answered {(int)status.StatusCode}");
-    }
-}
-
-// The same contract as ServiceDefaults' parent watcher: exit once MCPDEMO_PARENT_PID is gone.
-async Task WatchParentAsync()
-{
-    if (!int.TryParse(Environment.GetEnvironmentVariable("MCPDEMO_PARENT_PID"), CultureInfo.InvariantCulture, out var parentPid))
-    {
-        return;
-    }
-    while (IsAlive(parentPid))
-    {
-        await Task.Delay(250);
-    }
-    Console.WriteLine($"parent {parentPid} is gone; exiting");
-    app.Lifetime.StopApplication();
-}
-
-static bool IsAlive(int pid)
-{
-    try
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        return stat[(stat.LastIndexOf(')') + 2)] is not ('Z' or 'X');
-    }
-    catch (IOException)
-    {
-        return false;
     }
 }

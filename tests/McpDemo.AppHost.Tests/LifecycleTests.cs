@@ -54,6 +54,8 @@ public sealed class LifecycleTests
                 .WithReference(middle)
                 .WaitFor(middle);
             await using var app = builder.Build();
+            var stopEvents = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            app.ReplicaChanged += r => { if (r.State == ReplicaState.Stopped) stopEvents.Enqueue(r.ReplicaId); };
             await app.StartAsync();
             var pids = app.Replicas.Select(r => r.ProcessId!.Value).ToList();
             var grandchildLine = await TestTopology.WaitForOutputAsync(app, "backend-1", "grandchild pid ");
@@ -67,6 +69,7 @@ public sealed class LifecycleTests
             Assert.Equal(["front-1", "middle-1"], stopped.Take(2));
             Assert.Equal(["backend-1", "backend-2"], stopped.Skip(2).Order());
             Assert.All(app.Replicas, r => Assert.Equal(ReplicaState.Stopped, r.State));
+            Assert.Equal(["backend-1", "backend-2", "front-1", "middle-1"], stopEvents.Order());
             Assert.DoesNotContain(pids.Append(grandchild), TestTopology.IsAlive);
         }
         finally

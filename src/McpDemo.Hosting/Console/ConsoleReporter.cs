@@ -16,6 +16,7 @@ internal sealed class ConsoleReporter
     private readonly DistributedApplicationOptions _options;
     private readonly int _prefixWidth;
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, ReplicaState> _reportedStates = [];
 
     public ConsoleReporter(TextWriter writer, DistributedApplicationModel model, DistributedApplicationOptions options)
     {
@@ -33,6 +34,15 @@ internal sealed class ConsoleReporter
 
     public void OnChanged(ReplicaSnapshot replica)
     {
+        // Snapshots also change without a state change (an exit code arriving); report transitions only.
+        lock (_gate)
+        {
+            if (_reportedStates.TryGetValue(replica.ReplicaId, out var reported) && reported == replica.State)
+            {
+                return;
+            }
+            _reportedStates[replica.ReplicaId] = replica.State;
+        }
         var message = replica.State switch
         {
             ReplicaState.Starting => $"{replica.ReplicaId} started (pid {replica.ProcessId})",

@@ -12,12 +12,13 @@ internal sealed class Orchestrator : IDisposable
     private readonly DistributedApplicationOptions _options;
     private readonly HttpHealthProbe _probe = new();
     private readonly Dictionary<Resource, IReadOnlyList<ReplicaRunner>> _runners = [];
-    private Task? _stopped;
+    private readonly Lazy<Task> _stopped;
 
     public Orchestrator(DistributedApplicationModel model, DistributedApplicationOptions options)
     {
         _model = model;
         _options = options;
+        _stopped = new Lazy<Task>(StopInReverseOrderAsync);
     }
 
     public event Action<ReplicaSnapshot>? ReplicaChanged;
@@ -60,7 +61,7 @@ internal sealed class Orchestrator : IDisposable
     }
 
     /// <summary>Stops every replica, dependents before what they depend on. Safe to call more than once.</summary>
-    public Task StopAsync() => _stopped ??= StopInReverseOrderAsync();
+    public Task StopAsync() => _stopped.Value;
 
     public void Dispose() => _probe.Dispose();
 
