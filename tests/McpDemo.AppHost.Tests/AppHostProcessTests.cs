@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using McpDemo.Hosting.Orchestration;
 using McpDemo.Testing;
 
 namespace McpDemo.AppHost.Tests;
@@ -33,7 +34,7 @@ public sealed partial class AppHostProcessTests
         var exitCode = await host.WaitForExitAsync(TestTopology.Patience);
 
         Assert.Equal(0, exitCode);
-        Assert.DoesNotContain(children, TestTopology.IsAlive);
+        Assert.DoesNotContain(children, ProcessTree.IsAlive);
         Assert.Contains("worker-1 stopped", host.Output, StringComparison.Ordinal);
     }
 
@@ -96,7 +97,7 @@ public sealed partial class AppHostProcessTests
         }
         var pids = StartedPid().Matches(host.Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(count, pids.Count);
-        Assert.All(pids, pid => Assert.True(TestTopology.IsAlive(pid)));
+        Assert.All(pids, pid => Assert.True(ProcessTree.IsAlive(pid)));
         return pids;
     }
 
