@@ -24,13 +24,15 @@ public sealed partial class AppHostProcessTests
         await TestTopology.WaitUntilGoneAsync(children, TimeSpan.FromSeconds(20));
     }
 
-    [Fact]
-    public async Task SigtermToAppHost_StopsEveryChild_AndExitsZero()
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task StopSignalToAppHost_StopsEveryChild_AndExitsZero(string signal)
     {
         await using var host = StartTestHost();
         var children = await WaitForChildPidsAsync(host, count: 3);
 
-        await SendSigtermAsync(host.Id);
+        await SendSignalAsync(host.Id, signal);
         var exitCode = await host.WaitForExitAsync(TestTopology.Patience);
 
         Assert.Equal(0, exitCode);
@@ -104,9 +106,9 @@ public sealed partial class AppHostProcessTests
     [GeneratedRegex(@"started \(pid (\d+)\)")]
     private static partial Regex StartedPid();
 
-    private static async Task SendSigtermAsync(int pid)
+    private static async Task SendSignalAsync(int pid, string signal)
     {
-        using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
     }
