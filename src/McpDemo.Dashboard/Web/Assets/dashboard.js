@@ -14,7 +14,7 @@ const Dash = (() => {
     return response.json();
   }
 
-  // Calls refresh now and every two seconds; the header dot turns red while refreshing fails.
+  // Calls refresh(services) now and every two seconds; the header dot turns red while refreshing fails.
   function live(refresh) {
     const indicator = document.getElementById("live");
     let running = false;
@@ -22,9 +22,10 @@ const Dash = (() => {
       if (running) return;
       running = true;
       try {
-        await refresh();
+        knownServices = await getJson("/api/services");
+        await refresh(knownServices);
         indicator.classList.remove("stale");
-        indicator.textContent = "live · " + new Date().toLocaleTimeString();
+        indicator.textContent = "live · " + new Date().toLocaleTimeString([], { hour12: false });
       } catch (error) {
         indicator.classList.add("stale");
         indicator.textContent = "disconnected";
@@ -38,8 +39,13 @@ const Dash = (() => {
     return tick;
   }
 
-  // A stable colour per name, so a service has the same colour on every page.
+  // Services get palette colours in name order (learned from /api/services on every refresh), so a
+  // handful of services never share a colour and each keeps its colour on every page.
+  let knownServices = [];
+
   function color(name) {
+    const index = knownServices.indexOf(name);
+    if (index >= 0) return palette[index % palette.length];
     let hash = 0;
     for (const ch of String(name)) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
     return palette[hash % palette.length];
@@ -76,11 +82,11 @@ const Dash = (() => {
     }
   }
 
-  function niceMax(value) {
-    if (!(value > 0)) return 1;
-    const step = Math.pow(10, Math.floor(Math.log10(value)));
-    for (const m of [1, 2, 2.5, 5, 10]) if (m * step >= value) return m * step;
-    return 10 * step;
+  // A round gridline step that splits 0..max into at most four bands.
+  function niceStep(max) {
+    const raw = max > 0 ? max / 4 : 0.25;
+    const magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+    return [1, 2, 2.5, 5, 10].map(m => m * magnitude).find(step => step >= raw);
   }
 
   function number(value) {
@@ -99,17 +105,19 @@ const Dash = (() => {
     }
     const width = 640, height = 220, left = 48, right = 12, top = 10, bottom = 26;
     const n = chart.bucketStarts.length;
-    const max = niceMax(Math.max(...series.flatMap(s => s.values.filter(v => v !== null))));
+    const step = niceStep(Math.max(...series.flatMap(s => s.values.filter(v => v !== null))));
+    const bands = Math.max(1, Math.ceil(Math.max(...series.flatMap(s => s.values.filter(v => v !== null))) / step));
+    const max = step * bands;
     const x = i => left + (i + 0.5) * (width - left - right) / n;
     const y = v => top + (height - top - bottom) * (1 - v / max);
     let svg = "";
-    for (let g = 0; g <= 4; g++) {
-      const v = max * g / 4;
+    for (let g = 0; g <= bands; g++) {
+      const v = step * g;
       svg += `<line class="gridline" x1="${left}" x2="${width - right}" y1="${y(v)}" y2="${y(v)}"/>`;
       svg += `<text x="${left - 6}" y="${y(v) + 4}" text-anchor="end">${number(v)}</text>`;
     }
-    for (const i of [0, Math.floor(n / 2), n - 1]) {
-      svg += `<text x="${x(i)}" y="${height - 8}" text-anchor="middle">${esc(new Date(chart.bucketStarts[i]).toLocaleTimeString([], { hour12: false }))}</text>`;
+    for (const [i, anchor] of [[0, "start"], [Math.floor(n / 2), "middle"], [n - 1, "end"]]) {
+      svg += `<text x="${x(i)}" y="${height - 8}" text-anchor="${anchor}">${esc(new Date(chart.bucketStarts[i]).toLocaleTimeString([], { hour12: false }))}</text>`;
     }
     series.forEach((s, index) => {
       const stroke = s.stroke = palette[index % palette.length];

@@ -26,8 +26,8 @@
     });
   }
 
-  async function refresh() {
-    Dash.fillSelect(service, await Dash.getJson("/api/services"));
+  async function refresh(services) {
+    Dash.fillSelect(service, services);
     if (service.dataset.initial) {
       service.value = service.dataset.initial;
       delete service.dataset.initial;

@@ -6,8 +6,8 @@
   const filter = document.getElementById("service-filter");
   filter.dataset.initial = Dash.query("service");
 
-  async function refresh() {
-    Dash.fillSelect(filter, await Dash.getJson("/api/services"));
+  async function refresh(services) {
+    Dash.fillSelect(filter, services);
     if (filter.dataset.initial) {
       filter.value = filter.dataset.initial;
       delete filter.dataset.initial;
