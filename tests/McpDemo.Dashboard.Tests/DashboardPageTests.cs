@@ -137,6 +137,24 @@ public sealed class DashboardPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MetricsPage_DrawsLinesOverTime_FromAFewMinutesOfHistory()
+    {
+        await using var dashboard = await TestDashboard.StartAsync();
+        dashboard.Telemetry.AddMetricPoints(MetricHistory.LastMinutes(4, ["server-1", "server-2", "server-3"]));
+
+        await _page.GotoAsync(new Uri(dashboard.DashboardUrl, "metrics").ToString());
+
+        var charts = _page.Locator("figure.chart[data-metric]");
+        for (var i = 0; i < 3; i++)
+        {
+            await Assertions.Expect(charts.Nth(i).Locator("svg path")).ToHaveCountAsync(3);
+            var path = await charts.Nth(i).Locator("svg path").First.GetAttributeAsync("d");
+            Assert.True(path!.Count(c => c == 'L') >= 20, $"chart {i} path: {path}");
+        }
+        await ScreenshotAsync("metrics-history");
+    }
+
+    [Fact]
     public async Task TracesPage_ShowsNewTraces_WithoutAReload()
     {
         await using var dashboard = await TestDashboard.StartAsync();

@@ -134,7 +134,7 @@ const Dash = (() => {
     const legend = series.map(s => `<span class="service" style="--c:${s.stroke}">${esc(s.name)}</span>`).join("");
     container.innerHTML =
       `<svg viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(chart.title)}">${svg}</svg>` +
-      `<div class="legend"><span>${esc(chart.title)} (${esc(chart.unit)})</span>${legend}</div>`;
+      `<div class="legend"><span>${esc(chart.title)}${chart.unit ? ` (${esc(chart.unit)})` : ""}</span>${legend}</div>`;
   }
 
   return { esc, getJson, live, color, service, duration, time, query, fillSelect, lineChart };

@@ -68,12 +68,14 @@
     const rows = tree(spans).map(({ span: s, depth }) => {
       const left = 100 * s.offsetMs / total;
       const width = Math.max(100 * s.durationMs / total, 0.3);
-      const labelSide = left + width > 75 ? `right:${100 - left + 0.5}%` : `left:calc(${left + width}% + 6px)`;
+      // The duration sits inside a wide bar, otherwise beside it on whichever side has room.
+      const label = width > 12 ? `left:calc(${left}% + 6px);color:#fff`
+        : left + width > 75 ? `right:calc(${100 - left}% + 6px)` : `left:calc(${left + width}% + 6px)`;
       return `<div class="wf-row" data-span-id="${s.spanId}">
         <div class="wf-name" style="padding-left:${10 + depth * 16}px" title="${Dash.esc(s.name)}">${Dash.service(s.service)}${Dash.esc(s.name)}</div>
         <div class="wf-track">
           <div class="wf-bar${s.status === "Error" ? " error" : ""}" style="left:${left}%;width:${width}%;--c:${Dash.color(s.service)}"></div>
-          <span class="wf-label" style="${labelSide}">${Dash.duration(s.durationMs)}</span>
+          <span class="wf-label" style="${label}">${Dash.duration(s.durationMs)}</span>
         </div>
       </div>`;
     });
