@@ -124,10 +124,7 @@ public sealed class OtlpReceiverTests
     {
         await using var dashboard = await TestDashboard.StartAsync();
         using var http = new HttpClient();
-        var content = Protobuf(Gzip(SampleRequest().ToByteArray()));
-        content.Headers.ContentEncoding.Add("gzip");
-
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), content);
+        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), Protobuf(Gzip(SampleRequest().ToByteArray()), "gzip"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("from-gzip", Assert.Single(dashboard.Telemetry.GetTraces()).RootName);
@@ -157,69 +154,29 @@ public sealed class OtlpReceiverTests
     [InlineData("v1/traces")]
     [InlineData("v1/logs")]
     [InlineData("v1/metrics")]
-    public async Task Garbage_IsRejectedWith400_AndStoresNothing(string path)
-    {
-        await using var dashboard = await TestDashboard.StartAsync();
-        using var http = new HttpClient();
-
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, path), Protobuf([0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x01]));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertEmpty(dashboard.Telemetry);
-    }
+    public async Task Garbage_IsRejectedWith400_AndStoresNothing(string path) =>
+        await AssertRejectedAsync(HttpStatusCode.BadRequest, path, Protobuf([0x0A, 0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 0x01]));
 
     [Fact]
-    public async Task MalformedJson_IsRejectedWith400()
-    {
-        await using var dashboard = await TestDashboard.StartAsync();
-        using var http = new HttpClient();
-
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), new StringContent("""{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"not hex"}]}]}]}""", Encoding.UTF8, "application/json"));
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertEmpty(dashboard.Telemetry);
-    }
+    public async Task MalformedJson_IsRejectedWith400() =>
+        await AssertRejectedAsync(HttpStatusCode.BadRequest, "v1/traces",
+            new StringContent("""{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"not hex"}]}]}]}""", Encoding.UTF8, "application/json"));
 
     [Fact]
-    public async Task CorruptGzip_IsRejectedWith400()
-    {
-        await using var dashboard = await TestDashboard.StartAsync();
-        using var http = new HttpClient();
-        var content = Protobuf([1, 2, 3, 4, 5, 6, 7, 8]);
-        content.Headers.ContentEncoding.Add("gzip");
-
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), content);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        AssertEmpty(dashboard.Telemetry);
-    }
+    public async Task CorruptGzip_IsRejectedWith400() =>
+        await AssertRejectedAsync(HttpStatusCode.BadRequest, "v1/traces", Protobuf([1, 2, 3, 4, 5, 6, 7, 8], "gzip"));
 
     [Fact]
-    public async Task OversizedBody_IsRejectedWith413()
-    {
-        await using var dashboard = await TestDashboard.StartAsync(options: new DashboardOptions { MaxOtlpRequestBytes = 1024 });
-        using var http = new HttpClient();
-
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), Protobuf(new byte[1025]));
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        AssertEmpty(dashboard.Telemetry);
-    }
+    public async Task OversizedBody_IsRejectedWith413() =>
+        await AssertRejectedAsync(HttpStatusCode.RequestEntityTooLarge, "v1/traces", Protobuf(new byte[1025]), maxRequestBytes: 1024);
 
     [Fact]
     public async Task GzipThatInflatesPastTheCap_IsRejectedWith413()
     {
-        await using var dashboard = await TestDashboard.StartAsync(options: new DashboardOptions { MaxOtlpRequestBytes = 64 * 1024 });
-        using var http = new HttpClient();
         var bomb = Gzip(new byte[1024 * 1024]);
         Assert.True(bomb.Length < 64 * 1024);
-        var content = Protobuf(bomb);
-        content.Headers.ContentEncoding.Add("gzip");
 
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), content);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        AssertEmpty(dashboard.Telemetry);
+        await AssertRejectedAsync(HttpStatusCode.RequestEntityTooLarge, "v1/traces", Protobuf(bomb, "gzip"), maxRequestBytes: 64 * 1024);
     }
 
     [Theory]
@@ -227,29 +184,27 @@ public sealed class OtlpReceiverTests
     [InlineData("application/grpc")]
     public async Task WrongContentType_IsRejectedWith415(string contentType)
     {
-        await using var dashboard = await TestDashboard.StartAsync();
-        using var http = new HttpClient();
         var content = new ByteArrayContent(SampleRequest().ToByteArray());
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
 
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), content);
-
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        AssertEmpty(dashboard.Telemetry);
+        await AssertRejectedAsync(HttpStatusCode.UnsupportedMediaType, "v1/traces", content);
     }
 
     [Fact]
-    public async Task UnknownContentEncoding_IsRejectedWith415()
+    public async Task UnknownContentEncoding_IsRejectedWith415() =>
+        await AssertRejectedAsync(HttpStatusCode.UnsupportedMediaType, "v1/traces", Protobuf(SampleRequest().ToByteArray(), "br"));
+
+    /// <summary>Posts to a fresh dashboard and checks the status and that nothing reached the store.</summary>
+    private static async Task AssertRejectedAsync(HttpStatusCode expected, string path, HttpContent content, long maxRequestBytes = 4 * 1024 * 1024)
     {
-        await using var dashboard = await TestDashboard.StartAsync();
+        await using var dashboard = await TestDashboard.StartAsync(options: new DashboardOptions { MaxOtlpRequestBytes = maxRequestBytes });
         using var http = new HttpClient();
-        var content = Protobuf(SampleRequest().ToByteArray());
-        content.Headers.ContentEncoding.Add("br");
 
-        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, "v1/traces"), content);
+        using var response = await http.PostAsync(new Uri(dashboard.OtlpUrl, path), content);
 
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
-        AssertEmpty(dashboard.Telemetry);
+        Assert.Equal(expected, response.StatusCode);
+        var telemetry = dashboard.Telemetry;
+        Assert.Equal((0, 0, 0), (telemetry.SpanCount, telemetry.LogCount, telemetry.MetricPointCount));
     }
 
     private static ExportTraceServiceRequest SampleRequest()
@@ -273,10 +228,14 @@ public sealed class OtlpReceiverTests
         return request;
     }
 
-    private static ByteArrayContent Protobuf(byte[] body)
+    private static ByteArrayContent Protobuf(byte[] body, string? contentEncoding = null)
     {
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/x-protobuf");
+        if (contentEncoding is not null)
+        {
+            content.Headers.ContentEncoding.Add(contentEncoding);
+        }
         return content;
     }
 
@@ -289,7 +248,4 @@ public sealed class OtlpReceiverTests
         }
         return output.ToArray();
     }
-
-    private static void AssertEmpty(TelemetryStore telemetry) =>
-        Assert.Equal((0, 0, 0), (telemetry.SpanCount, telemetry.LogCount, telemetry.MetricPointCount));
 }
