@@ -30,6 +30,19 @@ public sealed class DashboardHostTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(dashboard.DashboardUrl, "resources"))).StatusCode);
     }
 
+    [Fact]
+    public async Task StartAsync_OnLocalhost_ServesOnTheLoopbackAddress()
+    {
+        await using var dashboard = await DashboardHost.StartAsync(
+            new DashboardOptions { DashboardUrl = $"http://localhost:{FreePort.Next()}", OtlpUrl = $"http://localhost:{FreePort.Next()}" },
+            new InMemoryResourceStateSource());
+        using var http = new HttpClient();
+
+        Assert.Equal("localhost", dashboard.DashboardUrl.Host);
+        using var response = await http.GetAsync($"http://127.0.0.1:{dashboard.DashboardUrl.Port}/resources");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("resources")]
     [InlineData("traces")]

@@ -94,7 +94,7 @@ public sealed class TelemetryStoreTests
     }
 
     [Fact]
-    public void RateChart_DifferencesCumulativeCounts_PerReplica()
+    public void RateChart_DifferencesCumulativeCounts_OverTheTimeTheyCover_PerReplica()
     {
         var store = new TelemetryStore(new TelemetryLimits());
         store.AddMetricPoints(
@@ -107,9 +107,21 @@ public sealed class TelemetryStoreTests
         var chart = store.GetChart("duration", MetricView.Rate, TimeSpan.FromMinutes(5));
 
         Assert.Equal(["server (server-1)", "server (server-2)"], chart.Series.Select(s => s.Name));
-        var bucketSeconds = (chart.BucketStarts[1] - chart.BucketStarts[0]).TotalSeconds;
-        Assert.Equal([10 / bucketSeconds, 30 / bucketSeconds], chart.Series[0].Values.OfType<double>());
-        Assert.Equal([5 / bucketSeconds], chart.Series[1].Values.OfType<double>());
+        Assert.Equal([1.0, 3.0], chart.Series[0].Values.OfType<double>());
+        Assert.Equal([0.25], chart.Series[1].Values.OfType<double>());
+    }
+
+    [Fact]
+    public void RateChart_AveragesExportsThatFallInOneBucket()
+    {
+        var store = new TelemetryStore(new TelemetryLimits());
+        var start = DateTime.UtcNow.AddMinutes(-1);
+        // Exports every second, 4 requests each: 4/s whatever the bucket size.
+        store.AddMetricPoints(Enumerable.Range(1, 30).Select(i => Histogram("server-1", start, start.AddSeconds(i), (ulong)(4 * i), [(ulong)(4 * i), 0])));
+
+        var chart = store.GetChart("duration", MetricView.Rate, TimeSpan.FromMinutes(5));
+
+        Assert.All(chart.Series.Single().Values.OfType<double>(), rate => Assert.Equal(4.0, rate, 6));
     }
 
     [Fact]

@@ -3,9 +3,16 @@ namespace McpDemo.Dashboard.Telemetry;
 /// <summary>Turns stored metric points into the three chart shapes the Metrics page draws.</summary>
 internal static class MetricCharts
 {
+    // Guards against a zero-length interval (a point stamped with its own start time).
+    private const double MinimumIntervalSeconds = 0.001;
+
     private static readonly (string Name, double Quantile)[] s_percentiles = [("p50", 0.50), ("p90", 0.90), ("p99", 0.99)];
 
-    /// <summary>Events per second per replica, from a counter or a histogram's count.</summary>
+    /// <summary>
+    /// Events per second per replica, from a counter or a histogram's count. Increases are divided by
+    /// the time they cover, so the rate is right whether services export every second or every minute,
+    /// and in a bucket only partly covered.
+    /// </summary>
     public static MetricChart Rate(string title, IReadOnlyList<MetricPoint> points, ChartWindow window)
     {
         var series = MetricDelta.FromPoints(points, window.Start)
@@ -14,13 +21,10 @@ internal static class MetricCharts
             .Select(replica =>
             {
                 var values = new double?[window.BucketStarts.Count];
-                foreach (var delta in replica)
+                foreach (var bucket in replica.GroupBy(d => window.BucketOf(d.Point.Time)).Where(b => b.Key >= 0))
                 {
-                    var bucket = window.BucketOf(delta.Point.Time);
-                    if (bucket >= 0)
-                    {
-                        values[bucket] = (values[bucket] ?? 0) + (delta.Count / window.BucketSize.TotalSeconds);
-                    }
+                    values[bucket.Key] = bucket.GroupBy(d => d.Point.StreamKey).Sum(stream =>
+                        stream.Sum(d => d.Count) / Math.Max(MinimumIntervalSeconds, stream.Sum(d => d.Interval.TotalSeconds)));
                 }
                 return new MetricSeries(replica.Key, values);
             });

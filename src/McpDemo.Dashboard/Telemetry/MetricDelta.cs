@@ -4,7 +4,8 @@ namespace McpDemo.Dashboard.Telemetry;
 /// <param name="Point">The later point.</param>
 /// <param name="Count">The increase: values recorded for a histogram, the sum's growth for a counter.</param>
 /// <param name="BucketCounts">For histograms, the increase per bucket.</param>
-internal sealed record MetricDelta(MetricPoint Point, double Count, ulong[] BucketCounts)
+/// <param name="Interval">The time the increase happened in.</param>
+internal sealed record MetricDelta(MetricPoint Point, double Count, ulong[] BucketCounts, TimeSpan Interval)
 {
     /// <summary>
     /// Turns each stream's points into increases. Cumulative points are differenced; a stream's first
@@ -19,17 +20,13 @@ internal sealed record MetricDelta(MetricPoint Point, double Count, ulong[] Buck
             foreach (var point in stream.OrderBy(p => p.Time))
             {
                 var restarted = previous is null || point.StartTime != previous.StartTime || CountOf(point) < CountOf(previous);
-                if (point.IsDelta)
+                if (point.IsDelta || (restarted && point.StartTime >= since))
                 {
-                    yield return new MetricDelta(point, CountOf(point), [.. point.BucketCounts]);
+                    yield return new MetricDelta(point, CountOf(point), [.. point.BucketCounts], point.Time - point.StartTime);
                 }
                 else if (!restarted)
                 {
-                    yield return new MetricDelta(point, CountOf(point) - CountOf(previous!), Subtract(point.BucketCounts, previous!.BucketCounts));
-                }
-                else if (point.StartTime >= since)
-                {
-                    yield return new MetricDelta(point, CountOf(point), [.. point.BucketCounts]);
+                    yield return new MetricDelta(point, CountOf(point) - CountOf(previous!), Subtract(point.BucketCounts, previous!.BucketCounts), point.Time - previous!.Time);
                 }
                 previous = point;
             }
