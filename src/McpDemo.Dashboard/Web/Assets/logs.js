@@ -14,6 +14,12 @@
 
   const levelClass = l => ({ Warning: "warn", Error: "bad", Critical: "bad", Information: "ok" }[l] ?? "");
 
+  // The structured values behind the message; the template itself adds nothing to read.
+  function attributes(log) {
+    const shown = log.attributes.filter(a => a.key !== "{OriginalFormat}");
+    return shown.length ? `<div class="attributes">${shown.map(a => `${Dash.esc(a.key)}=${Dash.esc(a.value)}`).join(" · ")}</div>` : "";
+  }
+
   function showTraceFilter() {
     traceFilter.innerHTML = traceId
       ? `Trace <a href="/traces/${Dash.esc(traceId)}"><code>${Dash.esc(traceId.slice(0, 12))}…</code></a> <a href="#" id="clear-trace">(show all)</a>`
@@ -41,7 +47,7 @@
           <td>${Dash.time(l.timestamp)}</td>
           <td><span class="badge ${levelClass(l.level)}">${Dash.esc(l.level)}</span></td>
           <td>${Dash.service(l.resource.serviceName)}<br><small><code>${Dash.esc(l.resource.instanceId)}</code></small></td>
-          <td class="message">${Dash.esc(l.message)}<br><small>${Dash.esc(l.category)}</small></td>
+          <td class="message">${Dash.esc(l.message)}<br><small>${Dash.esc(l.category)}</small>${attributes(l)}</td>
           <td>${l.traceId ? `<a class="trace-link" href="/traces/${l.traceId}"><code>${l.traceId.slice(0, 8)}</code></a>` : ""}</td>
         </tr>`).join("");
   }
