@@ -6,6 +6,12 @@ using McpDemo.Dashboard.Web;
 namespace McpDemo.Dashboard;
 
 /// <summary>Starts the dashboard: an OTLP/HTTP receiver and a web UI over the telemetry it receives and the resources' state.</summary>
+/// <example>
+/// <code>
+/// await using var dashboard = await DashboardHost.StartAsync(new DashboardOptions(), orchestrator);
+/// // Give every service OTEL_EXPORTER_OTLP_ENDPOINT = dashboard.OtlpUrl, then browse dashboard.DashboardUrl.
+/// </code>
+/// </example>
 public static class DashboardHost
 {
     /// <summary>
