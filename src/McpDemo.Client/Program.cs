@@ -4,7 +4,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Spectre.Console;
 
 // The host supplies configuration (the AppHost's endpoint reference) and logging; the command line
 // owns the console, so no logger writes to it.
@@ -15,6 +14,7 @@ using var host = builder.Build();
 var context = new ClientContext(
     host.Services.GetRequiredService<IConfiguration>(),
     host.Services.GetRequiredService<ILoggerFactory>(),
-    AnsiConsole.Console,
+    ClientConsole.Create(),
     Console.Error);
-return await ClientCommandLine.InvokeAsync(args, context, CancellationToken.None);
+using var stopSignal = new StopSignal();
+return await ClientCommandLine.InvokeAsync(args, context, stopSignal.Token);

@@ -1,10 +1,15 @@
+using System.CommandLine;
 using McpDemo.Client.Failures;
 
 namespace McpDemo.Client.CommandLine;
 
-/// <summary>Parses and runs a command line; parse errors become one line each and <see cref="ExitCodes.Usage"/>.</summary>
+/// <summary>Parses and runs the client's command line.</summary>
 internal static class ClientCommandLine
 {
+    /// <summary>
+    /// Runs <paramref name="args"/> until done or <paramref name="cancellationToken"/> stops it; parse errors
+    /// become one line each and <see cref="ExitCodes.Usage"/>.
+    /// </summary>
     public static async Task<int> InvokeAsync(string[] args, ClientContext context, CancellationToken cancellationToken)
     {
         var root = new ClientRootCommand(context);
@@ -20,6 +25,9 @@ internal static class ClientCommandLine
             await context.Error.WriteLineAsync($"Run '{root.Name} --help' for usage.");
             return ExitCodes.Usage;
         }
-        return await parseResult.InvokeAsync(cancellationToken: cancellationToken);
+        // Signals are handled by the caller's token: System.CommandLine's own handling would end the
+        // process before a loop or a watch could print its summary.
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
 }
