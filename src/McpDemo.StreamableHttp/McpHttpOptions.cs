@@ -23,13 +23,25 @@ public sealed class McpHttpOptions
 
     /// <summary>
     /// Host header values accepted besides loopback names (DNS-rebinding protection).
-    /// <c>*</c> accepts any host, for use behind a trusted load balancer.
+    /// An entry is a host name (any port) or <c>host:port</c>. <c>*</c> accepts any host, for use behind a trusted load balancer.
     /// </summary>
     public string[] AllowedHosts { get; set; } = [];
 
-    /// <summary>Origin header values accepted besides loopback origins. Requests without Origin are accepted.</summary>
+    /// <summary>
+    /// Origin header values accepted besides loopback origins, such as <c>https://app.example.com</c>.
+    /// <c>*</c> accepts any origin. Requests without Origin are accepted.
+    /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
 
     /// <summary>When not empty, requests must carry <c>Authorization: Bearer &lt;key&gt;</c> with one of these keys.</summary>
     public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// Stateful mode keeps this many recent SSE events per stream in memory so a client can resume
+    /// with <c>Last-Event-ID</c>. Default 100.
+    /// </summary>
+    public int MaxEventsPerStream { get; set; } = 100;
+
+    /// <summary>At most this many resumable SSE streams are kept in memory; past it the oldest stream is dropped. Default 10,000.</summary>
+    public int MaxEventStreams { get; set; } = 10_000;
 }

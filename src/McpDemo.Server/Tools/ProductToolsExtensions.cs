@@ -1,0 +1,27 @@
+using McpDemo.Server.Tools;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers McpDemo's product tools on an MCP server.</summary>
+public static class ProductToolsExtensions
+{
+    /// <summary>
+    /// Adds <c>ping</c>, <c>whoami</c>, <c>countdown</c> and <c>start_ticker</c>, and counts their calls on
+    /// <c>mcpdemo.tool.calls</c>. The tools read the session mode from <c>McpHttpOptions</c>.
+    /// </summary>
+    public static IMcpServerBuilder WithProductTools(this IMcpServerBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<ToolCallMetrics>();
+        builder.Services.AddSingleton<Ticker>();
+        return builder
+            .WithTools<PingTool>()
+            .WithTools<WhoAmITool>()
+            .WithTools<CountdownTool>()
+            .WithTools<TickerTool>()
+            .WithRequestFilters(filters => filters
+                .AddCallToolFilter(ToolCallFilters.CountCalls)
+                .AddCallToolFilter(ToolCallFilters.ExplainArgumentErrors));
+    }
+}

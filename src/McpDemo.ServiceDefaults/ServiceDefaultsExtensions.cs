@@ -1,0 +1,70 @@
+using McpDemo.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every McpDemo service shares, in one call: telemetry, health checks, its identity, secure
+/// defaults and shutting down with the AppHost that started it.
+/// </summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>The path of the readiness endpoint: 200 once the app has started and every health check passes.</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>The path of the liveness endpoint: 200 while the process can serve requests at all.</summary>
+    public const string AlivePath = "/alive";
+
+    /// <summary>
+    /// Adds the service defaults to a web or console host:
+    /// <list type="bullet">
+    /// <item>a <see cref="ServiceIdentity"/> singleton (service name, instance id, version);</item>
+    /// <item>OpenTelemetry traces, metrics and logs exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set;</item>
+    /// <item>health checks for <see cref="MapDefaultEndpoints"/>;</item>
+    /// <item>for web hosts, binding to <c>http://127.0.0.1:5000</c> when no URL, port or Kestrel endpoint is configured;</item>
+    /// <item>stopping the host once the process named by <c>MCPDEMO_PARENT_PID</c> is gone.</item>
+    /// </list>
+    /// </summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var identity = ServiceIdentity.FromConfiguration(builder.Configuration, builder.Environment.ApplicationName);
+        builder.Services.AddSingleton(identity);
+        builder.BindToLoopbackByDefault();
+        builder.AddOpenTelemetryExport(identity);
+        builder.AddDefaultHealthChecks();
+        builder.AddParentProcessWatcher();
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <see cref="HealthPath"/> (readiness: every check) and <see cref="AlivePath"/> (liveness: checks
+    /// tagged <c>live</c>). Probes are not traced: a load balancer polling every few seconds would drown real traffic.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks(HealthPath).Add(DoNotTrace);
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthChecksRegistration.LiveTag) })
+            .Add(DoNotTrace);
+        return app;
+    }
+
+    private static void DoNotTrace(EndpointBuilder endpoint)
+    {
+        var next = endpoint.RequestDelegate!;
+        endpoint.RequestDelegate = context =>
+        {
+            if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } activity)
+            {
+                // Export processors skip activities that are not recorded.
+                activity.ActivityTraceFlags &= ~System.Diagnostics.ActivityTraceFlags.Recorded;
+            }
+            return next(context);
+        };
+    }
+}

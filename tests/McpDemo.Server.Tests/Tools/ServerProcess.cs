@@ -1,0 +1,63 @@
+using McpDemo.Testing;
+using ModelContextProtocol.Client;
+using Xunit;
+
+namespace McpDemo.Server.Tests.Tools;
+
+/// <summary>The built McpDemo.Server running as a real process on a free loopback port, in one session mode.</summary>
+public abstract class ServerProcess(string sessionMode) : IAsyncLifetime
+{
+    private TestProcess? _process;
+
+    /// <summary>The <c>service.instance.id</c> the server is started with, so answers can be checked for it.</summary>
+    public string InstanceId { get; } = $"tools-test-{sessionMode.ToLowerInvariant()}-{Guid.NewGuid():N}";
+
+    /// <summary>The MCP endpoint.</summary>
+    public Uri Endpoint { get; private set; } = null!;
+
+    /// <summary>Everything the server has logged so far.</summary>
+    public string Output => _process!.Output;
+
+    /// <summary>A new MCP client session against the server.</summary>
+    public Task<McpClient> ConnectAsync(McpClientOptions? options = null) =>
+        McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
+            options);
+
+    /// <summary>Waits until the server has logged a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync()
+    {
+        var port = FreePort.Next();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/mcp");
+        _process = TestProcess.StartProject(
+            "src/McpDemo.Server",
+            ["--urls", $"http://127.0.0.1:{port}", $"--Mcp:SessionMode={sessionMode}"],
+            new Dictionary<string, string?> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}" });
+        await _process.WaitForHttpOkAsync($"http://127.0.0.1:{port}/health");
+    }
+
+    /// <inheritdoc/>
+    public async Task DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The server in stateless mode.</summary>
+public sealed class StatelessServer() : ServerProcess("Stateless");
+
+/// <summary>The server in stateful mode.</summary>
+public sealed class StatefulServer() : ServerProcess("Stateful");
