@@ -87,7 +87,7 @@ internal sealed class BenchCommand : Command
 
     private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, int workers, BenchMode mode, CancellationToken cancellationToken)
     {
-        var options = new ConnectionOptions { RequireSession = mode == BenchMode.Stateful };
+        var options = new ConnectionOptions { UseSessions = mode == BenchMode.Stateful };
         var opening = Enumerable.Range(0, workers).Select(_ => _connector.OpenAsync(endpoint, options, cancellationToken)).ToArray();
         try
         {

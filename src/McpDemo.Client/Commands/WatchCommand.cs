@@ -51,9 +51,9 @@ internal sealed class WatchCommand : Command
         Add(_exitAfter);
         _exitAfter.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() < 1)
+            if (result.GetValueOrDefault<int?>() is var count and < 1)
             {
-                result.AddError("--exit-after must be at least 1.");
+                result.AddError($"--exit-after must be at least 1; got {count}.");
             }
         });
         this.SetClientAction(context, RunAsync);
@@ -61,7 +61,7 @@ internal sealed class WatchCommand : Command
 
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var options = new ConnectionOptions { RequireSession = true, ReceiveServerMessages = true };
+        var options = ConnectionOptions.Default with { ReceiveServerMessages = true };
         await using var connection = await _connector.OpenAsync(parseResult, options, cancellationToken);
         var client = connection.Client;
         if (client.SessionId is null)
