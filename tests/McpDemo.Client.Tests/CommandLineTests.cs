@@ -1,3 +1,4 @@
+using McpDemo.Client.Failures;
 using McpDemo.Testing;
 using Xunit;
 
@@ -9,7 +10,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Help_ListsCommandsAndDocumentsExitCodes()
     {
-        var run = (await ClientRun.RunAsync("--help")).AssertExitCode(DocumentedExitCodes.Success);
+        var run = (await ClientRun.RunAsync("--help")).AssertExitCode(ExitCodes.Success);
 
         foreach (var command in new[] { "tools", "call <tool>", "watch", "bench" })
         {
@@ -24,7 +25,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task NoEndpoint_IsUsageError_SayingHowToNameOne()
     {
-        var run = (await ClientRun.RunAsync()).AssertExitCode(DocumentedExitCodes.Usage).AssertNoStackTrace();
+        var run = (await ClientRun.RunAsync()).AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
 
         Assert.Contains("error: No MCP endpoint: pass --endpoint URL", run.Output, StringComparison.Ordinal);
         Assert.Contains("services__gateway__http__0", run.Output, StringComparison.Ordinal);
@@ -35,7 +36,7 @@ public sealed class CommandLineTests
     [InlineData("ftp://127.0.0.1/mcp")]
     public async Task EndpointThatIsNotAnHttpUrl_IsUsageError(string endpoint)
     {
-        var run = (await ClientRun.RunAsync("tools", "--endpoint", endpoint)).AssertExitCode(DocumentedExitCodes.Usage).AssertNoStackTrace();
+        var run = (await ClientRun.RunAsync("tools", "--endpoint", endpoint)).AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
 
         Assert.Contains($"'{endpoint}' from --endpoint is not an http:// or https:// URL", run.Output, StringComparison.Ordinal);
     }
@@ -43,7 +44,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task UnknownOption_IsUsageError_PointingAtHelp()
     {
-        var run = (await ClientRun.RunAsync("--no-such-option")).AssertExitCode(DocumentedExitCodes.Usage).AssertNoStackTrace();
+        var run = (await ClientRun.RunAsync("--no-such-option")).AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
 
         Assert.Contains("error: Unrecognized command or argument '--no-such-option'", run.Output, StringComparison.Ordinal);
         Assert.Contains("--help' for usage.", run.Output, StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class CommandLineTests
     public async Task ToolArgumentWithoutValue_IsUsageError()
     {
         var run = (await ClientRun.RunAsync("call", "ping", "--arg", "delayMs", "--endpoint", "http://127.0.0.1:1/mcp"))
-            .AssertExitCode(DocumentedExitCodes.Usage).AssertNoStackTrace();
+            .AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
 
         Assert.Contains("--arg 'delayMs' is not key=value", run.Output, StringComparison.Ordinal);
     }
@@ -62,7 +63,7 @@ public sealed class CommandLineTests
     public async Task ToolArgumentGivenTwice_IsUsageError()
     {
         var run = (await ClientRun.RunAsync("call", "ping", "-a", "delayMs=1", "-a", "delayMs=2", "-e", "http://127.0.0.1:1/mcp"))
-            .AssertExitCode(DocumentedExitCodes.Usage);
+            .AssertExitCode(ExitCodes.Usage);
 
         Assert.Contains("--arg 'delayMs' is given twice", run.Output, StringComparison.Ordinal);
     }
@@ -75,7 +76,7 @@ public sealed class CommandLineTests
     public async Task BadBenchOption_IsUsageError_OnOneLine(string option, string value)
     {
         var run = (await ClientRun.RunAsync("bench", option, value, "-e", "http://127.0.0.1:1/mcp"))
-            .AssertExitCode(DocumentedExitCodes.Usage).AssertNoStackTrace();
+            .AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
 
         var error = Assert.Single(run.Lines, line => line.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Contains(value, error, StringComparison.Ordinal);
@@ -84,7 +85,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task CallWithoutToolName_IsUsageError()
     {
-        (await ClientRun.RunAsync("call", "-e", "http://127.0.0.1:1/mcp")).AssertExitCode(DocumentedExitCodes.Usage).AssertNoStackTrace();
+        (await ClientRun.RunAsync("call", "-e", "http://127.0.0.1:1/mcp")).AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class CommandLineTests
     {
         var endpoint = $"http://127.0.0.1:{FreePort.Next()}/mcp";
 
-        var run = (await ClientRun.RunAsync("--endpoint", endpoint)).AssertExitCode(DocumentedExitCodes.Unreachable).AssertNoStackTrace();
+        var run = (await ClientRun.RunAsync("--endpoint", endpoint)).AssertExitCode(ExitCodes.Unreachable).AssertNoStackTrace();
 
         Assert.Contains($"error: Cannot reach {endpoint}", run.Output, StringComparison.Ordinal);
         Assert.Contains("Is the server running?", run.Output, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using McpDemo.Client.Failures;
 using Xunit;
 
 namespace McpDemo.Client.Tests;
@@ -9,7 +10,7 @@ public sealed class NotMcpEndpointTests(NotMcpServer server) : IClassFixture<Not
     public async Task WebPage_IsNotMcp()
     {
         var run = (await ClientRun.RunAsync("tools", "--endpoint", server.BaseAddress + "/page"))
-            .AssertExitCode(DocumentedExitCodes.NotMcp).AssertNoStackTrace();
+            .AssertExitCode(ExitCodes.NotMcp).AssertNoStackTrace();
 
         Assert.Contains("did not answer like an MCP server", run.Output, StringComparison.Ordinal);
     }
@@ -21,7 +22,7 @@ public sealed class NotMcpEndpointTests(NotMcpServer server) : IClassFixture<Not
     {
         var endpoint = $"{server.BaseAddress}/status/{status}";
 
-        var run = (await ClientRun.RunAsync("--endpoint", endpoint)).AssertExitCode(DocumentedExitCodes.NotMcp).AssertNoStackTrace();
+        var run = (await ClientRun.RunAsync("--endpoint", endpoint)).AssertExitCode(ExitCodes.NotMcp).AssertNoStackTrace();
 
         Assert.Contains($"error: {endpoint} answered HTTP {status}", run.Output, StringComparison.Ordinal);
         Assert.Contains("usually end in /mcp", run.Output, StringComparison.Ordinal);
@@ -34,7 +35,7 @@ public sealed class NotMcpEndpointTests(NotMcpServer server) : IClassFixture<Not
     public async Task HttpErrorStatus_IsHttpError_WithAHint(int status, string hint)
     {
         var run = (await ClientRun.RunAsync("call", "ping", "--endpoint", $"{server.BaseAddress}/status/{status}"))
-            .AssertExitCode(DocumentedExitCodes.HttpError).AssertNoStackTrace();
+            .AssertExitCode(ExitCodes.HttpError).AssertNoStackTrace();
 
         Assert.Contains($"The server answered HTTP {status}", run.Output, StringComparison.Ordinal);
         Assert.Contains(hint, run.Output, StringComparison.Ordinal);

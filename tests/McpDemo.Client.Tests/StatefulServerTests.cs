@@ -1,3 +1,4 @@
+using McpDemo.Client.Failures;
 using Xunit;
 
 namespace McpDemo.Client.Tests;
@@ -8,7 +9,7 @@ public sealed class StatefulServerTests(StatefulServer server) : IClassFixture<S
     [Fact]
     public async Task DefaultRun_MakesItsCallsInOneSession()
     {
-        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint, "--count", "2")).AssertExitCode(DocumentedExitCodes.Success);
+        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint, "--count", "2")).AssertExitCode(ExitCodes.Success);
 
         var connected = Assert.Single(run.Lines, line => line.StartsWith("Connected to ", StringComparison.Ordinal));
         Assert.Contains("protocol 2025-11-25", connected, StringComparison.Ordinal);
@@ -21,7 +22,7 @@ public sealed class StatefulServerTests(StatefulServer server) : IClassFixture<S
     {
         var run = (await ClientRun.RunAsync(
                 "watch", "--start-ticker", "--ticks", "3", "--tick-interval", "50ms", "--exit-after", "3", "--endpoint", server.Endpoint))
-            .AssertExitCode(DocumentedExitCodes.Success);
+            .AssertExitCode(ExitCodes.Success);
 
         Assert.Contains(run.Lines, line => line.StartsWith("start_ticker: ticker started: 3 ticks", StringComparison.Ordinal));
         var ticks = run.Lines.Where(line => line.Contains("] notifications/message info ticker: ", StringComparison.Ordinal)).ToList();
@@ -38,7 +39,7 @@ public sealed class StatefulServerTests(StatefulServer server) : IClassFixture<S
     {
         var run = (await ClientRun.RunAsync(
                 "bench", "--mode", "stateful", "--concurrency", "2", "--duration", "1s", "--arg", "delayMs=1", "--endpoint", server.Endpoint))
-            .AssertExitCode(DocumentedExitCodes.Success);
+            .AssertExitCode(ExitCodes.Success);
 
         var figures = BenchFigures.Parse(run);
         Assert.True(figures.Calls > 0, run.Output);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using McpDemo.Client.Failures;
 using McpDemo.Testing;
 using Xunit;
 
@@ -11,7 +12,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     [Fact]
     public async Task DefaultRun_PrintsTheInstanceOfEachCall_AndTheSpread()
     {
-        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint, "--count", "3")).AssertExitCode(DocumentedExitCodes.Success);
+        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint, "--count", "3")).AssertExitCode(ExitCodes.Success);
 
         Assert.Contains("session none (stateless)", run.Output, StringComparison.Ordinal);
         Assert.Contains(run.Lines, line => line.StartsWith("Tools: ", StringComparison.Ordinal) && line.Contains("ping", StringComparison.Ordinal));
@@ -32,7 +33,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
             ["--count", "1"],
             new Dictionary<string, string?> { ["services__gateway__http__0"] = server.BaseAddress });
 
-        run.AssertExitCode(DocumentedExitCodes.Success);
+        run.AssertExitCode(ExitCodes.Success);
         Assert.Contains($"Connected to {server.Endpoint}", run.Output, StringComparison.Ordinal);
         Assert.Contains($"spread: {server.InstanceId}=1", run.Lines);
     }
@@ -40,7 +41,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     [Fact]
     public async Task Tools_ListsTheServerToolsWithTheirArguments()
     {
-        var run = (await ClientRun.RunAsync("tools", "--endpoint", server.Endpoint)).AssertExitCode(DocumentedExitCodes.Success);
+        var run = (await ClientRun.RunAsync("tools", "--endpoint", server.Endpoint)).AssertExitCode(ExitCodes.Success);
 
         var ping = Assert.Single(run.Lines, line => line.Contains(" ping ", StringComparison.Ordinal));
         Assert.Contains("delayMs: integer", ping, StringComparison.Ordinal);
@@ -52,7 +53,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     public async Task CallPing_PrintsTheTextAndTheStructuredContent()
     {
         var run = (await ClientRun.RunAsync("call", "ping", "--arg", "delayMs=5", "--endpoint", server.Endpoint))
-            .AssertExitCode(DocumentedExitCodes.Success);
+            .AssertExitCode(ExitCodes.Success);
 
         Assert.Equal($"pong! instance={server.InstanceId} v=1.0.0 d=5", run.Lines[0]);
         Assert.Contains("structured content:", run.Lines);
@@ -64,7 +65,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     public async Task Call_UnknownTool_IsToolError_NamingTheTool()
     {
         var run = (await ClientRun.RunAsync("call", "no_such_tool", "--endpoint", server.Endpoint))
-            .AssertExitCode(DocumentedExitCodes.ToolError).AssertNoStackTrace();
+            .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 
         var error = Assert.Single(run.Lines, line => line.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Contains("no_such_tool", error, StringComparison.Ordinal);
@@ -77,7 +78,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     public async Task Call_WithABadArgument_IsToolError_WithTheToolsMessage(string argument, string message)
     {
         var run = (await ClientRun.RunAsync("call", "ping", "--arg", argument, "--endpoint", server.Endpoint))
-            .AssertExitCode(DocumentedExitCodes.ToolError).AssertNoStackTrace();
+            .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 
         var error = Assert.Single(run.Lines, line => line.StartsWith("error: Tool 'ping' reported an error: ", StringComparison.Ordinal));
         Assert.Contains(message, error, StringComparison.Ordinal);
@@ -87,7 +88,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     public async Task Watch_StartTicker_OnAStatelessServer_SaysItNeedsASession()
     {
         var run = (await ClientRun.RunAsync("watch", "--start-ticker", "--endpoint", server.Endpoint))
-            .AssertExitCode(DocumentedExitCodes.ToolError).AssertNoStackTrace();
+            .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 
         Assert.Contains("warning: the server gave no session", run.Output, StringComparison.Ordinal);
         Assert.Contains("start_ticker needs a session", run.Output, StringComparison.Ordinal);
@@ -97,7 +98,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     public async Task Bench_ShortRun_PrintsThroughputErrorsAndPercentiles()
     {
         var run = (await ClientRun.RunAsync("bench", "--concurrency", "2", "--duration", "1s", "--endpoint", server.Endpoint))
-            .AssertExitCode(DocumentedExitCodes.Success);
+            .AssertExitCode(ExitCodes.Success);
 
         var figures = BenchFigures.Parse(run);
         Assert.True(figures.Calls > 0, run.Output);
@@ -117,7 +118,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
 
         await parent.DisposeAsync();
 
-        Assert.Equal(DocumentedExitCodes.Success, await client.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ExitCodes.Success, await client.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         var calls = int.Parse(SpreadCount(server.InstanceId).Match(client.Output).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(calls >= 3, client.Output);
     }

@@ -14,7 +14,7 @@ namespace McpDemo.Client.Commands;
 /// duration; then throughput, errors and latency percentiles. Connecting is not timed: the figures are
 /// per <c>tools/call</c> round trip.
 /// </summary>
-internal sealed class BenchCommand : Command
+internal sealed class BenchCommand : ClientCommand
 {
     /// <summary>How long a worker pauses after a failed call, so a dead server is not hammered in a tight loop.</summary>
     private static readonly TimeSpan FailurePause = TimeSpan.FromMilliseconds(100);
@@ -30,27 +30,19 @@ internal sealed class BenchCommand : Command
     }.AcceptOnlyFromAmong("stateless", "stateful");
     private readonly Option<string> _tool = new("--tool") { Description = "The tool to call.", HelpName = "name", DefaultValueFactory = _ => PingReply.ToolName };
     private readonly ToolArgumentsOption _arguments = new();
-    private readonly ClientContext _context;
-    private readonly Connector _connector;
-
     public BenchCommand(ClientContext context, Connector connector)
-        : base("bench", "Generate load: concurrent workers call a tool for a while, then throughput, errors and latency percentiles.")
+        : base("bench", "Generate load: concurrent workers call a tool for a while, then throughput, errors and latency percentiles.", context, connector)
     {
-        _context = context;
-        _connector = connector;
         Add(_concurrency);
         Add(_duration);
         Add(_mode);
         Add(_tool);
         Add(_arguments);
-        this.SetClientAction(context, RunAsync);
     }
 
-    private IAnsiConsole Console => _context.Console;
-
-    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var endpoint = _connector.ResolveEndpoint(parseResult);
+        var endpoint = Connector.ResolveEndpoint(parseResult);
         var mode = Enum.Parse<BenchMode>(parseResult.GetRequiredValue(_mode), ignoreCase: true);
         var workers = parseResult.GetValue(_concurrency);
         var duration = parseResult.GetValue(_duration);
@@ -88,7 +80,7 @@ internal sealed class BenchCommand : Command
     private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, int workers, BenchMode mode, CancellationToken cancellationToken)
     {
         var options = new ConnectionOptions { UseSessions = mode == BenchMode.Stateful };
-        var opening = Enumerable.Range(0, workers).Select(_ => _connector.OpenAsync(endpoint, options, cancellationToken)).ToArray();
+        var opening = Enumerable.Range(0, workers).Select(_ => Connector.OpenAsync(endpoint, options, cancellationToken)).ToArray();
         try
         {
             return await Task.WhenAll(opening);
