@@ -54,6 +54,7 @@ internal sealed class BenchCommand : ClientCommand
         TimeSpan elapsed;
         try
         {
+            await WarmUpAsync(connections, call, cancellationToken);
             Console.WriteLine($"Bench: {workers} {mode.ToString().ToLowerInvariant()} worker(s) calling {call.Tool} for {duration.TotalSeconds:F0} s against {endpoint}");
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(duration);
@@ -92,6 +93,27 @@ internal sealed class BenchCommand : ClientCommand
             throw;
         }
     }
+
+    /// <summary>
+    /// One untimed call per worker before the clock starts, so JIT compilation and first-call setup on
+    /// either side do not count as latency. A failure here is a failure of the whole run.
+    /// </summary>
+    private static Task WarmUpAsync(McpConnection[] connections, BenchCall call, CancellationToken cancellationToken) =>
+        Task.WhenAll(connections.Select(async connection =>
+        {
+            try
+            {
+                var result = await connection.Client.CallToolAsync(call.Tool, call.Arguments, cancellationToken: cancellationToken);
+                if (result.IsError == true)
+                {
+                    throw new ClientFailure(ExitCodes.ToolError, $"{call.Tool} reported an error: {ToolResultText.Of(result)}");
+                }
+            }
+            catch (Exception exception) when (exception is not ClientFailure && !cancellationToken.IsCancellationRequested)
+            {
+                throw FailureTranslator.WhileCalling(exception);
+            }
+        }));
 
     private static async Task RunWorkerAsync(
         McpConnection connection, BenchCall call, BenchRecorder recorder, InstanceSpread spread, CancellationToken deadline)
