@@ -22,7 +22,7 @@ internal sealed class BenchCommand : ClientCommand
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly CountOption _concurrency = new("--concurrency", "How many workers call at once; each is its own client.", 4, "-c");
-    private readonly DurationOption _duration = new("--duration", "How long to keep calling, e.g. 10s or 1m.", TimeSpan.FromSeconds(10));
+    private readonly DurationOption _duration = new("--duration", "How long to keep calling, e.g. 10s or 1m.", TimeSpan.FromSeconds(10), "10s");
     private readonly Option<string> _mode = new Option<string>("--mode")
     {
         Description = "stateless: no sessions, any replica may answer any call; stateful: one session per worker, pinned to its replica.",
@@ -45,7 +45,7 @@ internal sealed class BenchCommand : ClientCommand
         var endpoint = Connector.ResolveEndpoint(parseResult);
         var mode = Enum.Parse<BenchMode>(parseResult.GetRequiredValue(_mode), ignoreCase: true);
         var workers = parseResult.GetValue(_concurrency);
-        var duration = parseResult.GetValue(_duration);
+        var duration = _duration.ValueIn(parseResult);
         var call = new BenchCall(parseResult.GetRequiredValue(_tool), parseResult.GetRequiredValue(_arguments));
 
         var connections = await OpenAllAsync(endpoint, workers, mode, cancellationToken);
