@@ -13,9 +13,9 @@ internal sealed class CountOption : Option<int>
         DefaultValueFactory = _ => defaultValue;
         Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 1)
+            if (result.GetValueOrDefault<int>() is var count and < 1)
             {
-                result.AddError($"{name} must be at least 1.");
+                result.AddError($"{name} must be at least 1; got {count}.");
             }
         });
     }

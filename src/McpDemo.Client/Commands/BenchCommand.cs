@@ -14,7 +14,7 @@ namespace McpDemo.Client.Commands;
 /// duration; then throughput, errors and latency percentiles. Connecting is not timed: the figures are
 /// per <c>tools/call</c> round trip.
 /// </summary>
-internal sealed class BenchCommand : Command
+internal sealed class BenchCommand : ClientCommand
 {
     /// <summary>How long a worker pauses after a failed call, so a dead server is not hammered in a tight loop.</summary>
     private static readonly TimeSpan FailurePause = TimeSpan.FromMilliseconds(100);
@@ -22,7 +22,7 @@ internal sealed class BenchCommand : Command
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly CountOption _concurrency = new("--concurrency", "How many workers call at once; each is its own client.", 4, "-c");
-    private readonly DurationOption _duration = new("--duration", "How long to keep calling, e.g. 10s or 1m.", TimeSpan.FromSeconds(10));
+    private readonly DurationOption _duration = new("--duration", "How long to keep calling, e.g. 10s or 1m.", TimeSpan.FromSeconds(10), "10s");
     private readonly Option<string> _mode = new Option<string>("--mode")
     {
         Description = "stateless: no sessions, any replica may answer any call; stateful: one session per worker, pinned to its replica.",
@@ -30,30 +30,22 @@ internal sealed class BenchCommand : Command
     }.AcceptOnlyFromAmong("stateless", "stateful");
     private readonly Option<string> _tool = new("--tool") { Description = "The tool to call.", HelpName = "name", DefaultValueFactory = _ => PingReply.ToolName };
     private readonly ToolArgumentsOption _arguments = new();
-    private readonly ClientContext _context;
-    private readonly Connector _connector;
-
     public BenchCommand(ClientContext context, Connector connector)
-        : base("bench", "Generate load: concurrent workers call a tool for a while, then throughput, errors and latency percentiles.")
+        : base("bench", "Generate load: concurrent workers call a tool for a while, then throughput, errors and latency percentiles.", context, connector)
     {
-        _context = context;
-        _connector = connector;
         Add(_concurrency);
         Add(_duration);
         Add(_mode);
         Add(_tool);
         Add(_arguments);
-        this.SetClientAction(context, RunAsync);
     }
 
-    private IAnsiConsole Console => _context.Console;
-
-    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var endpoint = _connector.ResolveEndpoint(parseResult);
+        var endpoint = Connector.ResolveEndpoint(parseResult);
         var mode = Enum.Parse<BenchMode>(parseResult.GetRequiredValue(_mode), ignoreCase: true);
         var workers = parseResult.GetValue(_concurrency);
-        var duration = parseResult.GetValue(_duration);
+        var duration = _duration.ValueIn(parseResult);
         var call = new BenchCall(parseResult.GetRequiredValue(_tool), parseResult.GetRequiredValue(_arguments));
 
         var connections = await OpenAllAsync(endpoint, workers, mode, cancellationToken);
@@ -62,6 +54,7 @@ internal sealed class BenchCommand : Command
         TimeSpan elapsed;
         try
         {
+            await WarmUpAsync(connections, call, cancellationToken);
             Console.WriteLine($"Bench: {workers} {mode.ToString().ToLowerInvariant()} worker(s) calling {call.Tool} for {duration.TotalSeconds:F0} s against {endpoint}");
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(duration);
@@ -87,8 +80,8 @@ internal sealed class BenchCommand : Command
 
     private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, int workers, BenchMode mode, CancellationToken cancellationToken)
     {
-        var options = new ConnectionOptions { RequireSession = mode == BenchMode.Stateful };
-        var opening = Enumerable.Range(0, workers).Select(_ => _connector.OpenAsync(endpoint, options, cancellationToken)).ToArray();
+        var options = new ConnectionOptions { UseSessions = mode == BenchMode.Stateful };
+        var opening = Enumerable.Range(0, workers).Select(_ => Connector.OpenAsync(endpoint, options, cancellationToken)).ToArray();
         try
         {
             return await Task.WhenAll(opening);
@@ -100,6 +93,27 @@ internal sealed class BenchCommand : Command
             throw;
         }
     }
+
+    /// <summary>
+    /// One untimed call per worker before the clock starts, so JIT compilation and first-call setup on
+    /// either side do not count as latency. A failure here is a failure of the whole run.
+    /// </summary>
+    private static Task WarmUpAsync(McpConnection[] connections, BenchCall call, CancellationToken cancellationToken) =>
+        Task.WhenAll(connections.Select(async connection =>
+        {
+            try
+            {
+                var result = await connection.Client.CallToolAsync(call.Tool, call.Arguments, cancellationToken: cancellationToken);
+                if (result.IsError == true)
+                {
+                    throw new ClientFailure(ExitCodes.ToolError, $"{call.Tool} reported an error: {ToolResultText.Of(result)}");
+                }
+            }
+            catch (Exception exception) when (exception is not ClientFailure && !cancellationToken.IsCancellationRequested)
+            {
+                throw FailureTranslator.WhileCalling(exception);
+            }
+        }));
 
     private static async Task RunWorkerAsync(
         McpConnection connection, BenchCall call, BenchRecorder recorder, InstanceSpread spread, CancellationToken deadline)

@@ -9,26 +9,27 @@ using Spectre.Console;
 namespace McpDemo.Client.Commands;
 
 /// <summary><c>tools</c>: lists the server's tools with their descriptions and arguments.</summary>
-internal sealed class ToolsCommand : Command
+internal sealed class ToolsCommand : ClientCommand
 {
     public ToolsCommand(ClientContext context, Connector connector)
-        : base("tools", "List the server's tools and their arguments (* marks required ones).")
+        : base("tools", "List the server's tools and their arguments (* marks required ones).", context, connector)
     {
-        this.SetClientAction(context, async (parseResult, cancellationToken) =>
+    }
+
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    {
+        await using var connection = await Connector.OpenAsync(parseResult, ConnectionOptions.Default, cancellationToken);
+        var tools = await connection.Client.ListToolsAsync(cancellationToken: cancellationToken);
+        var table = new Table().AddColumn("Tool").AddColumn("Arguments").AddColumn("Description");
+        foreach (var tool in tools.OrderBy(tool => tool.Name, StringComparer.Ordinal))
         {
-            await using var connection = await connector.OpenAsync(parseResult, ConnectionOptions.Default, cancellationToken);
-            var tools = await connection.Client.ListToolsAsync(cancellationToken: cancellationToken);
-            var table = new Table().AddColumn("Tool").AddColumn("Arguments").AddColumn("Description");
-            foreach (var tool in tools.OrderBy(tool => tool.Name, StringComparer.Ordinal))
-            {
-                table.AddRow(
-                    Markup.Escape(tool.Name),
-                    Markup.Escape(DescribeArguments(tool.ProtocolTool)),
-                    Markup.Escape(tool.Description));
-            }
-            context.Console.Write(table);
-            return ExitCodes.Success;
-        });
+            table.AddRow(
+                Markup.Escape(tool.Name),
+                Markup.Escape(DescribeArguments(tool.ProtocolTool)),
+                Markup.Escape(tool.Description));
+        }
+        Console.Write(table);
+        return ExitCodes.Success;
     }
 
     /// <summary>The arguments of a tool from its input schema, e.g. <c>delayMs: integer</c>, <c>name*: string</c>.</summary>

@@ -13,7 +13,7 @@ namespace McpDemo.Client.Commands;
 /// <c>watch</c>: opens a session and prints what the server pushes (log messages, progress, list
 /// changes) until Ctrl+C; optionally starts the server's ticker first so something arrives.
 /// </summary>
-internal sealed class WatchCommand : Command
+internal sealed class WatchCommand : ClientCommand
 {
     /// <summary>The McpDemo server's tool that sends notifications on a timer.</summary>
     public const string TickerTool = "start_ticker";
@@ -35,48 +35,42 @@ internal sealed class WatchCommand : Command
 
     private readonly Option<bool> _startTicker = new("--start-ticker") { Description = $"Call the server's {TickerTool} tool first, so notifications arrive." };
     private readonly CountOption _ticks = new("--ticks", $"How many notifications {TickerTool} sends.", 5);
-    private readonly DurationOption _tickInterval = new("--tick-interval", $"The pause between {TickerTool}'s notifications.", TimeSpan.FromMilliseconds(500));
+    private readonly DurationOption _tickInterval = new("--tick-interval", $"The pause between {TickerTool}'s notifications.", TimeSpan.FromMilliseconds(500), "500ms");
     private readonly Option<int?> _exitAfter = new("--exit-after") { Description = "Stop after this many notifications instead of waiting for Ctrl+C.", HelpName = "n" };
-    private readonly ClientContext _context;
-    private readonly Connector _connector;
-
     public WatchCommand(ClientContext context, Connector connector)
-        : base("watch", "Open a session (stateful servers) and print the notifications the server sends until Ctrl+C.")
+        : base("watch", "Open a session (stateful servers) and print the notifications the server sends until Ctrl+C.", context, connector)
     {
-        _context = context;
-        _connector = connector;
         Add(_startTicker);
         Add(_ticks);
         Add(_tickInterval);
         Add(_exitAfter);
         _exitAfter.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int?>() < 1)
+            if (result.GetValueOrDefault<int?>() is var count and < 1)
             {
-                result.AddError("--exit-after must be at least 1.");
+                result.AddError($"--exit-after must be at least 1; got {count}.");
             }
         });
-        this.SetClientAction(context, RunAsync);
     }
 
-    private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
-        var options = new ConnectionOptions { RequireSession = true, ReceiveServerMessages = true };
-        await using var connection = await _connector.OpenAsync(parseResult, options, cancellationToken);
+        var options = ConnectionOptions.Default with { ReceiveServerMessages = true };
+        await using var connection = await Connector.OpenAsync(parseResult, options, cancellationToken);
         var client = connection.Client;
         if (client.SessionId is null)
         {
-            await _context.Error.WriteLineAsync(
+            await Context.Error.WriteLineAsync(
                 "warning: the server gave no session (it runs stateless), so it can only send notifications within a request; run it stateful to watch.");
         }
-        _context.Console.WriteLine($"Watching {connection.Endpoint} (session {client.SessionId ?? "none"}). Press Ctrl+C to stop.");
+        Console.WriteLine($"Watching {connection.Endpoint} (session {client.SessionId ?? "none"}). Press Ctrl+C to stop.");
 
         var received = 0;
         var exitAfter = parseResult.GetValue(_exitAfter);
         var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var registrations = ServerNotifications.Select(method => client.RegisterNotificationHandler(method, (notification, _) =>
         {
-            _context.Console.WriteLine(NotificationFormatter.Format(notification, DateTimeOffset.Now));
+            Console.WriteLine(NotificationFormatter.Format(notification, DateTimeOffset.Now));
             if (Interlocked.Increment(ref received) == exitAfter)
             {
                 enough.TrySetResult();
@@ -108,7 +102,7 @@ internal sealed class WatchCommand : Command
                 await registration.DisposeAsync();
             }
         }
-        _context.Console.WriteLine($"Received {received} notification(s).");
+        Console.WriteLine($"Received {received} notification(s).");
         return ExitCodes.Success;
     }
 
@@ -117,13 +111,13 @@ internal sealed class WatchCommand : Command
         var arguments = new Dictionary<string, object?>
         {
             ["count"] = parseResult.GetValue(_ticks),
-            ["intervalMs"] = (int)parseResult.GetValue(_tickInterval).TotalMilliseconds,
+            ["intervalMs"] = (int)_tickInterval.ValueIn(parseResult).TotalMilliseconds,
         };
         var result = await client.CallToolAsync(TickerTool, arguments, cancellationToken: cancellationToken);
         if (result.IsError == true)
         {
             throw new ClientFailure(ExitCodes.ToolError, $"{TickerTool} reported an error: {ToolResultText.Of(result)}");
         }
-        _context.Console.WriteLine($"{TickerTool}: {ToolResultText.Of(result)}");
+        Console.WriteLine($"{TickerTool}: {ToolResultText.Of(result)}");
     }
 }

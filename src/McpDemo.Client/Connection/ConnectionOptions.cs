@@ -5,19 +5,22 @@ internal sealed record ConnectionOptions
 {
     /// <summary>
     /// The newest protocol revision that still has Streamable HTTP sessions (<c>Mcp-Session-Id</c>).
-    /// Later revisions are sessionless, so asking for a session means pinning this one.
+    /// Later revisions are sessionless, so using sessions means pinning this one.
     /// </summary>
     public const string SessionProtocolVersion = "2025-11-25";
 
-    /// <summary>For one-shot calls: the newest protocol the server speaks, no standalone GET stream.</summary>
-    public static ConnectionOptions Default { get; } = new();
+    /// <summary>
+    /// Sessions when the server offers them: a stateful server gives the connection a session (and the
+    /// gateway pins it to one replica), a stateless one does not. Shows each topology as it is meant to run.
+    /// </summary>
+    public static ConnectionOptions Default { get; } = new() { UseSessions = true };
 
     /// <summary>
-    /// Opens a Streamable HTTP session (<c>Mcp-Session-Id</c>), so every request of this connection
-    /// reaches the replica that holds it. When <see langword="false"/>, the client negotiates the newest
-    /// revision the server offers, which may be sessionless.
+    /// Speak <see cref="SessionProtocolVersion"/>, so a stateful server opens a session for this connection
+    /// and every request carries its <c>Mcp-Session-Id</c>. When <see langword="false"/>, the client
+    /// negotiates the newest revision the server offers, which may be sessionless.
     /// </summary>
-    public bool RequireSession { get; init; }
+    public bool UseSessions { get; init; }
 
     /// <summary>Keeps the standalone GET stream open so the server can push notifications outside any request.</summary>
     public bool ReceiveServerMessages { get; init; }

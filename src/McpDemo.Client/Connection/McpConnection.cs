@@ -51,7 +51,7 @@ internal sealed class McpConnection : IAsyncDisposable
         var clientOptions = new McpClientOptions
         {
             ClientInfo = ClientInfo,
-            ProtocolVersion = options.RequireSession ? ConnectionOptions.SessionProtocolVersion : null,
+            ProtocolVersion = options.UseSessions ? ConnectionOptions.SessionProtocolVersion : null,
         };
         try
         {
