@@ -1,4 +1,5 @@
 using McpDemo.StreamableHttp.Sessions;
+using McpDemo.StreamableHttp.Stateless;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
@@ -11,25 +12,25 @@ namespace McpDemo.StreamableHttp;
 /// </summary>
 internal sealed class McpServerFactory(
     IOptions<McpServerOptions> serverOptions,
-    IOptionsFactory<McpServerOptions> serverOptionsFactory,
     ISseEventStreamStore eventStreamStore,
     ILoggerFactory loggerFactory,
     IServiceProvider applicationServices,
     TimeProvider timeProvider)
 {
-    private McpServerOptions? _statelessOptions;
-
-    /// <summary>
-    /// Options for per-request servers, built once: the request already has a service scope, so the server
-    /// must not open another per message.
-    /// </summary>
-    private McpServerOptions StatelessOptions => _statelessOptions ??= CreateStatelessOptions();
-
-    /// <summary>A transport and server that answer one POST and are then disposed.</summary>
-    public (StreamableHttpServerTransport Transport, McpServer Server) CreateForRequest(IServiceProvider requestServices)
+    /// <summary>A running server on a stateless transport, for POSTs that each stand alone.</summary>
+    public RequestServer CreateForRequest()
     {
-        var transport = new StreamableHttpServerTransport(loggerFactory) { Stateless = true };
-        return (transport, McpServer.Create(transport, StatelessOptions, loggerFactory, requestServices));
+        var transport = new StreamableHttpServerTransport(loggerFactory)
+        {
+            Stateless = true,
+
+            // A pooled server answers many requests: each handler must run in its own request's context.
+            FlowExecutionContextFromRequests = true,
+        };
+
+        // Application services: the server may outlive the request (it is pooled), so the server opens a
+        // service scope per request itself.
+        return new RequestServer(transport, McpServer.Create(transport, serverOptions.Value, loggerFactory, applicationServices));
     }
 
     /// <summary>A running session whose messages may arrive over many requests, with resumable streams.</summary>
@@ -47,12 +48,5 @@ internal sealed class McpServerFactory(
         // Application services, not the request's: the session outlives the request that created it.
         var server = McpServer.Create(transport, serverOptions.Value, loggerFactory, applicationServices);
         return new McpSession(sessionId, userId, transport, server, timeProvider);
-    }
-
-    private McpServerOptions CreateStatelessOptions()
-    {
-        var options = serverOptionsFactory.Create(Options.DefaultName);
-        options.ScopeRequests = false;
-        return options;
     }
 }

@@ -1,6 +1,7 @@
 using McpDemo.StreamableHttp.Resumability;
 using McpDemo.StreamableHttp.Security;
 using McpDemo.StreamableHttp.Sessions;
+using McpDemo.StreamableHttp.Stateless;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -54,6 +55,7 @@ public static class McpStreamableHttpExtensions
         services.TryAddSingleton<ApiKeyAuthenticator>();
         services.TryAddSingleton<McpServerFactory>();
         services.TryAddSingleton<McpSessionStore>();
+        services.TryAddSingleton<RequestServerPool>();
         services.TryAddSingleton<StreamableHttpHandler>();
         services.AddHostedService<IdleSessionSweeper>();
         return builder;

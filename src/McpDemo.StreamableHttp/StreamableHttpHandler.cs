@@ -2,6 +2,7 @@ using System.Text.Json;
 using McpDemo.StreamableHttp.Protocol;
 using McpDemo.StreamableHttp.Security;
 using McpDemo.StreamableHttp.Sessions;
+using McpDemo.StreamableHttp.Stateless;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ internal sealed partial class StreamableHttpHandler(
     DnsRebindingGuard dnsRebindingGuard,
     ApiKeyAuthenticator apiKeyAuthenticator,
     McpServerFactory serverFactory,
+    RequestServerPool requestServers,
     McpSessionStore sessions,
     ISseEventStreamStore eventStreamStore,
     IHostApplicationLifetime lifetime,
@@ -66,6 +68,12 @@ internal sealed partial class StreamableHttpHandler(
         }
 
         var sessionless = protocolVersion.Length > 0 && McpProtocolVersions.IsSessionless(protocolVersion);
+        if (sessionless && StandardHeaders.GetMismatch(request, message) is { } mismatch)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, mismatch, JsonRpcErrorCodes.HeaderMismatch);
+            return;
+        }
+
         AttachMessageContext(context, message, sessionless ? protocolVersion : null);
 
         if (_stateless || sessionless)
@@ -148,26 +156,16 @@ internal sealed partial class StreamableHttpHandler(
 
     private async Task HandleRequestScopedPostAsync(HttpContext context, JsonRpcMessage message)
     {
-        var (transport, server) = serverFactory.CreateForRequest(context.RequestServices);
-        var run = server.RunAsync(context.RequestAborted);
+        var server = requestServers.Rent(message);
+        var completed = false;
         try
         {
-            await AnswerPostAsync(context, transport, message, context.RequestAborted);
+            await AnswerPostAsync(context, server.Transport, message, context.RequestAborted);
+            completed = !context.RequestAborted.IsCancellationRequested;
         }
         finally
         {
-            // Completing the transport ends the server's message loop.
-            await transport.DisposeAsync();
-            try
-            {
-                await run;
-            }
-            catch (OperationCanceledException)
-            {
-                // The client went away mid-request.
-            }
-
-            await server.DisposeAsync();
+            await requestServers.ReturnAsync(server, message, completed);
         }
     }
 

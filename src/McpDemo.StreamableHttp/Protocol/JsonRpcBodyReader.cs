@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
@@ -58,6 +59,12 @@ internal static class JsonRpcBodyReader
             return JsonRpcBodyReadResult.Invalid(JsonRpcErrorCodes.ParseError, "Parse error: the request body is empty.");
         }
 
+        // The JSON reader checks structure, not the bytes inside strings it is not asked to decode.
+        if (!IsValidUtf8(body))
+        {
+            return JsonRpcBodyReadResult.Invalid(JsonRpcErrorCodes.ParseError, "Parse error: the body is not valid UTF-8.");
+        }
+
         try
         {
             var reader = new Utf8JsonReader(body, s_readerOptions);
@@ -94,6 +101,26 @@ internal static class JsonRpcBodyReader
             return IsWellFormedJson(body)
                 ? JsonRpcBodyReadResult.Invalid(JsonRpcErrorCodes.InvalidRequest, "Invalid Request: the body is JSON but not a valid JSON-RPC message.")
                 : JsonRpcBodyReadResult.Invalid(JsonRpcErrorCodes.ParseError, $"Parse error: the body is not valid UTF-8 JSON (at most {MaxDepth} levels deep).");
+        }
+    }
+
+    private static bool IsValidUtf8(ReadOnlySequence<byte> body)
+    {
+        if (body.IsSingleSegment)
+        {
+            return Utf8.IsValid(body.FirstSpan);
+        }
+
+        // Characters may straddle segments, so a multi-segment body is checked as one copy.
+        var copy = ArrayPool<byte>.Shared.Rent(checked((int)body.Length));
+        try
+        {
+            body.CopyTo(copy);
+            return Utf8.IsValid(copy.AsSpan(0, (int)body.Length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(copy);
         }
     }
 

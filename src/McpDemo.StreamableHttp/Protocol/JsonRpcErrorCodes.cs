@@ -1,11 +1,14 @@
+using ModelContextProtocol;
+
 namespace McpDemo.StreamableHttp.Protocol;
 
 /// <summary>JSON-RPC error codes the HTTP layer answers with before a message reaches the MCP server.</summary>
 internal static class JsonRpcErrorCodes
 {
-    public const int ParseError = -32700;
-    public const int InvalidRequest = -32600;
-    public const int InvalidParams = -32602;
+    public const int ParseError = (int)McpErrorCode.ParseError;
+    public const int InvalidRequest = (int)McpErrorCode.InvalidRequest;
+    public const int InvalidParams = (int)McpErrorCode.InvalidParams;
+    public const int HeaderMismatch = (int)McpErrorCode.HeaderMismatch;
 
     /// <summary>Generic transport-level failure (the implementation-defined server error range).</summary>
     public const int TransportError = -32000;

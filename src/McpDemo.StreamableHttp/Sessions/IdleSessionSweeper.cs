@@ -11,6 +11,11 @@ internal sealed class IdleSessionSweeper(McpSessionStore sessions, IOptions<McpH
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.SessionMode == McpSessionMode.Stateless)
+        {
+            return;
+        }
+
         var period = TimeSpan.FromTicks(Math.Clamp(options.Value.IdleTimeout.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
         using var timer = new PeriodicTimer(period, timeProvider);
         try
