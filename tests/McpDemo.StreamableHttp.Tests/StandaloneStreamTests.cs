@@ -40,8 +40,7 @@ public sealed class StandaloneStreamTests
         var primingEventId = await OpenAndDropStandaloneStreamAsync(server, sessionId);
         await SendNotificationAsync(server, sessionId, "missed");
 
-        using var resumed = await RetryWhileConflictAsync(() => StatefulSessionTests.OpenGetStreamAsync(server, sessionId, lastEventId: primingEventId));
-        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        using var resumed = await ResumeAsync(server, sessionId, primingEventId);
         await using var events = SseParser.Create(await resumed.Content.ReadAsStreamAsync()).EnumerateAsync().GetAsyncEnumerator();
 
         Assert.Equal("missed", await NextNotificationTextAsync(events));
@@ -55,8 +54,7 @@ public sealed class StandaloneStreamTests
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
         var sessionId = await server.InitializeSessionAsync();
         var primingEventId = await OpenAndDropStandaloneStreamAsync(server, sessionId);
-        using var resumed = await RetryWhileConflictAsync(() => StatefulSessionTests.OpenGetStreamAsync(server, sessionId, lastEventId: primingEventId));
-        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        using var resumed = await ResumeAsync(server, sessionId, primingEventId);
 
         using var secondResume = await StatefulSessionTests.OpenGetStreamAsync(server, sessionId, lastEventId: primingEventId);
         using var plainGet = await StatefulSessionTests.OpenGetStreamAsync(server, sessionId);
@@ -71,8 +69,7 @@ public sealed class StandaloneStreamTests
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
         var sessionId = await server.InitializeSessionAsync();
         var primingEventId = await OpenAndDropStandaloneStreamAsync(server, sessionId);
-        using var resumed = await RetryWhileConflictAsync(() => StatefulSessionTests.OpenGetStreamAsync(server, sessionId, lastEventId: primingEventId));
-        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        using var resumed = await ResumeAsync(server, sessionId, primingEventId);
         var body = await resumed.Content.ReadAsStreamAsync();
 
         using var deleted = await StatefulSessionTests.DeleteAsync(server, sessionId);
@@ -140,14 +137,15 @@ public sealed class StandaloneStreamTests
         }
     }
 
-    /// <summary>Repeats a resume while the dropped stream it continues is still held on the server.</summary>
-    private static async Task<HttpResponseMessage> RetryWhileConflictAsync(Func<Task<HttpResponseMessage>> send)
+    /// <summary>Resumes the standalone stream, repeating while the dropped one is still held on the server.</summary>
+    private static async Task<HttpResponseMessage> ResumeAsync(McpTestServer server, string sessionId, string lastEventId)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var response = await send();
+            var response = await StatefulSessionTests.OpenGetStreamAsync(server, sessionId, lastEventId: lastEventId);
             if (response.StatusCode != HttpStatusCode.Conflict || attempt == 100)
             {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 return response;
             }
 
