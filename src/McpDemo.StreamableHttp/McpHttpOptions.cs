@@ -42,6 +42,9 @@ public sealed class McpHttpOptions
     /// </summary>
     public int MaxEventsPerStream { get; set; } = 100;
 
-    /// <summary>At most this many resumable SSE streams are kept in memory; past it the oldest stream is dropped. Default 10,000.</summary>
+    /// <summary>
+    /// At most this many resumable POST response streams are kept in memory; past it the oldest stream is dropped.
+    /// Each session's standalone GET stream is kept apart until the session ends. Default 10,000.
+    /// </summary>
     public int MaxEventStreams { get; set; } = 10_000;
 }

@@ -248,16 +248,23 @@ internal sealed partial class StreamableHttpHandler(
 
     private async Task OpenStandaloneStreamAsync(HttpContext context, McpSession session, CancellationToken cancellationToken)
     {
-        if (!session.TryOpenGetStream())
+        if (!session.StandaloneStream.TryHold())
         {
-            // 409: the request is valid, but conflicts with the stream already open for this session.
-            await RefuseAsync(context, StatusCodes.Status409Conflict,
-                "Conflict: this session already has an open GET stream; close it, or resume with Last-Event-ID.");
+            await RefuseStandaloneStreamInUseAsync(context);
             return;
         }
 
         try
         {
+            if (!session.StandaloneStream.TryStartTransportStream())
+            {
+                // 409 like the concurrent case: the request is valid, but conflicts with the stream the session already had.
+                await RefuseAsync(context, StatusCodes.Status409Conflict,
+                    "Conflict: this session's GET stream was already opened and cannot be opened again; resume it with "
+                    + "Last-Event-ID set to the id of its first (priming) event or any later one, or start a new session.");
+                return;
+            }
+
             SseResponse.Start(context);
 
             // Send the headers now: the first server-initiated message may be a long time coming.
@@ -266,7 +273,7 @@ internal sealed partial class StreamableHttpHandler(
         }
         finally
         {
-            session.CloseGetStream();
+            session.StandaloneStream.Release();
         }
     }
 
@@ -282,10 +289,33 @@ internal sealed partial class StreamableHttpHandler(
             return;
         }
 
-        SseResponse.Start(context);
-        await context.Response.Body.FlushAsync(cancellationToken);
-        await SseResponse.WriteEventsAsync(context, reader.ReadEventsAsync(cancellationToken), cancellationToken);
+        // The resumed standalone stream stays open for new unsolicited messages, so it is held like a fresh one.
+        var standalone = reader.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId;
+        if (standalone && !session.StandaloneStream.TryHold())
+        {
+            await RefuseStandaloneStreamInUseAsync(context);
+            return;
+        }
+
+        try
+        {
+            SseResponse.Start(context);
+            await context.Response.Body.FlushAsync(cancellationToken);
+            await SseResponse.WriteEventsAsync(context, reader.ReadEventsAsync(cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            if (standalone)
+            {
+                session.StandaloneStream.Release();
+            }
+        }
     }
+
+    /// <summary>409: the request is valid, but conflicts with the GET stream another connection has open.</summary>
+    private Task RefuseStandaloneStreamInUseAsync(HttpContext context) =>
+        RefuseAsync(context, StatusCodes.Status409Conflict,
+            "Conflict: this session already has an open GET stream; close it before opening or resuming it again.");
 
     /// <summary>Host/Origin validation, then the API key when keys are configured.</summary>
     private async ValueTask<bool> AdmitAsync(HttpContext context)

@@ -76,6 +76,26 @@ public sealed class InMemoryEventStreamStoreTests
     }
 
     [Fact]
+    public async Task Store_KeepsStandaloneGetStream_PastMaxStreams_UntilSessionIsRemoved()
+    {
+        var store = CreateStore(maxStreams: 2);
+        var standalone = await (await store.CreateStreamAsync(
+            Options("s1", StreamableHttpServerTransport.UnsolicitedMessageStreamId, SseEventStreamMode.Streaming))).WriteEventAsync(Event(1));
+        for (var i = 0; i < 5; i++)
+        {
+            await store.CreateStreamAsync(Options("s1", $"post-{i}", SseEventStreamMode.Polling));
+        }
+
+        Assert.NotNull(await store.GetStreamReaderAsync(standalone.EventId!));
+        Assert.Equal(3, store.StreamCount);
+
+        store.RemoveSession("s1");
+
+        Assert.Null(await store.GetStreamReaderAsync(standalone.EventId!));
+        Assert.Equal(0, store.StreamCount);
+    }
+
+    [Fact]
     public async Task StreamingReader_WaitsForNewEvents_AndEndsWhenWriterIsDisposed()
     {
         var store = CreateStore();

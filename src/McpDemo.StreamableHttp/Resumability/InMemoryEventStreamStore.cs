@@ -9,13 +9,18 @@ namespace McpDemo.StreamableHttp.Resumability;
 /// <summary>
 /// Keeps recent SSE events in process memory so a client that lost a stream can resume it with
 /// <c>Last-Event-ID</c>. Memory is bounded twice: each stream keeps its last
-/// <see cref="McpHttpOptions.MaxEventsPerStream"/> events, and past <see cref="McpHttpOptions.MaxEventStreams"/>
-/// streams the oldest stream is dropped. Events do not survive a restart and are not shared between replicas;
-/// register another <see cref="ISseEventStreamStore"/> for that.
+/// <see cref="McpHttpOptions.MaxEventsPerStream"/> events, and of the response streams only the last
+/// <see cref="McpHttpOptions.MaxEventStreams"/> created are kept. A session's standalone GET stream lives as long as
+/// the session (until <see cref="RemoveSession"/>), so a long-lived session stays resumable however many requests
+/// come after it. Events do not survive a restart and are not shared between replicas; register another
+/// <see cref="ISseEventStreamStore"/> for that.
 /// </summary>
 public sealed class InMemoryEventStreamStore : ISseEventStreamStore
 {
     private readonly ConcurrentDictionary<long, InMemoryEventStream> _streams = new();
+
+    // Standalone GET streams are counted apart: one per session, they would otherwise be the oldest and go first.
+    private readonly ConcurrentDictionary<long, InMemoryEventStream> _standaloneStreams = new();
     private readonly ConcurrentQueue<long> _creationOrder = new();
     private readonly int _maxEventsPerStream;
     private readonly int _maxStreams;
@@ -32,7 +37,7 @@ public sealed class InMemoryEventStreamStore : ISseEventStreamStore
     }
 
     /// <summary>The number of streams currently kept.</summary>
-    public int StreamCount => _streams.Count;
+    public int StreamCount => _streams.Count + _standaloneStreams.Count;
 
     /// <inheritdoc/>
     public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions options, CancellationToken cancellationToken = default)
@@ -42,10 +47,17 @@ public sealed class InMemoryEventStreamStore : ISseEventStreamStore
         var key = Interlocked.Increment(ref _lastStreamKey);
         var stream = new InMemoryEventStream(
             options.SessionId, options.StreamId, options.Mode, $"{_idPrefix}-{key.ToString(CultureInfo.InvariantCulture)}-", _maxEventsPerStream);
+        if (options.StreamId == StreamableHttpServerTransport.UnsolicitedMessageStreamId)
+        {
+            _standaloneStreams[key] = stream;
+            return new ValueTask<ISseEventStreamWriter>(stream);
+        }
+
         _streams[key] = stream;
         _creationOrder.Enqueue(key);
 
-        while (_streams.Count > _maxStreams && _creationOrder.TryDequeue(out var oldest))
+        // Bounding the queue rather than the dictionary also drops the keys of streams RemoveSession already took.
+        while (_creationOrder.Count > _maxStreams && _creationOrder.TryDequeue(out var oldest))
         {
             _streams.TryRemove(oldest, out _);
         }
@@ -57,7 +69,8 @@ public sealed class InMemoryEventStreamStore : ISseEventStreamStore
     public ValueTask<ISseEventStreamReader?> GetStreamReaderAsync(string lastEventId, CancellationToken cancellationToken = default)
     {
         ISseEventStreamReader? reader = null;
-        if (TryParseEventId(lastEventId, out var key, out var sequence) && _streams.TryGetValue(key, out var stream))
+        if (TryParseEventId(lastEventId, out var key, out var sequence)
+            && (_streams.TryGetValue(key, out var stream) || _standaloneStreams.TryGetValue(key, out stream)))
         {
             reader = stream.CreateReader(sequence);
         }
@@ -68,11 +81,17 @@ public sealed class InMemoryEventStreamStore : ISseEventStreamStore
     /// <summary>Drops the streams of an ended session; they can no longer be resumed.</summary>
     public void RemoveSession(string sessionId)
     {
-        foreach (var (key, stream) in _streams)
+        RemoveSessionStreams(_streams, sessionId);
+        RemoveSessionStreams(_standaloneStreams, sessionId);
+    }
+
+    private static void RemoveSessionStreams(ConcurrentDictionary<long, InMemoryEventStream> streams, string sessionId)
+    {
+        foreach (var (key, stream) in streams)
         {
             if (stream.SessionId == sessionId)
             {
-                _streams.TryRemove(key, out _);
+                streams.TryRemove(key, out _);
             }
         }
     }

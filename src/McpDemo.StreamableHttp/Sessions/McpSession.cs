@@ -12,7 +12,6 @@ internal sealed class McpSession : IAsyncDisposable
     private readonly TimeProvider _timeProvider;
     private long _lastActivityTicks;
     private int _activeRequests;
-    private int _getStreamOpen;
     private int _disposed;
 
     public McpSession(string id, string? userId, StreamableHttpServerTransport transport, McpServer server, TimeProvider timeProvider)
@@ -40,6 +39,9 @@ internal sealed class McpSession : IAsyncDisposable
 
     public Task RunTask { get; }
 
+    /// <summary>The standalone GET stream of unsolicited messages, opened once and then resumed.</summary>
+    public StandaloneStreamSlot StandaloneStream { get; } = new();
+
     /// <summary>When the session was last used; a session with a request in progress counts as in use now.</summary>
     public DateTimeOffset LastActivity => _activeRequests > 0
         ? _timeProvider.GetUtcNow()
@@ -54,11 +56,6 @@ internal sealed class McpSession : IAsyncDisposable
         Touch();
         return new ActivityLease(this);
     }
-
-    /// <summary>Claims the session's single standalone GET stream; false when one is already open.</summary>
-    public bool TryOpenGetStream() => Interlocked.CompareExchange(ref _getStreamOpen, 1, 0) == 0;
-
-    public void CloseGetStream() => Volatile.Write(ref _getStreamOpen, 0);
 
     public async ValueTask DisposeAsync()
     {

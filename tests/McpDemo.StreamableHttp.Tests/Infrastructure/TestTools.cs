@@ -5,7 +5,7 @@ using ModelContextProtocol.Server;
 
 namespace McpDemo.StreamableHttp.Tests.Infrastructure;
 
-/// <summary>Test-only tools: an echo, arithmetic with typed arguments, a slow call that reports cancellation, and a sampling call.</summary>
+/// <summary>Test-only tools: an echo, arithmetic with typed arguments, a slow call that reports cancellation, a late notification, and a sampling call.</summary>
 [McpServerToolType]
 public sealed class TestTools
 {
@@ -40,6 +40,22 @@ public sealed class TestTools
         await context.EnablePollingAsync(TimeSpan.FromMilliseconds(50), cancellationToken);
         await probe.PollAnswerAllowed.Task.WaitAsync(cancellationToken);
         return "answered after polling";
+    }
+
+    [McpServerTool(Name = "notify_later"), Description("Returns at once; sends its text as notifications/message once the probe allows it.")]
+    public static string NotifyLater(McpServer server, ToolProbe probe, string text)
+    {
+        _ = Task.Run(async () =>
+        {
+            await probe.NotificationAllowed.WaitAsync();
+#pragma warning disable MCP9005 // Logging is deprecated from 2026-07-28, but is the unsolicited message 2025-11-25 clients know.
+            await server.SendNotificationAsync(
+                NotificationMethods.LoggingMessageNotification,
+                new LoggingMessageNotificationParams { Level = LoggingLevel.Info, Data = System.Text.Json.JsonSerializer.SerializeToElement(text) });
+#pragma warning restore MCP9005
+            probe.NotificationSent.Release();
+        });
+        return "notification pending";
     }
 
     // Sampling is deprecated from 2026-07-28 but is the server-to-client request 2025-11-25 clients know.
