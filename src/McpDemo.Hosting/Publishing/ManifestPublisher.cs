@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using McpDemo.Hosting.ApplicationModel;
 
@@ -17,7 +18,12 @@ public sealed class ManifestPublisher : IPublisher
     /// <summary>The port a published HTTP resource listens on inside its container.</summary>
     public const int ContainerHttpPort = 8080;
 
-    private static readonly JsonWriterOptions s_writerOptions = new() { Indented = true };
+    private static readonly JsonWriterOptions s_writerOptions = new()
+    {
+        Indented = true,
+        // Manifests are read by people and deployment tools, not embedded in HTML: keep '+' and quotes literal.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <inheritdoc />
     public string Name => "manifest";
