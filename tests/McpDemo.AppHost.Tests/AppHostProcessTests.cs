@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using McpDemo.Hosting.Orchestration;
 using McpDemo.Testing;
 
 namespace McpDemo.AppHost.Tests;
@@ -23,17 +24,19 @@ public sealed partial class AppHostProcessTests
         await TestTopology.WaitUntilGoneAsync(children, TimeSpan.FromSeconds(20));
     }
 
-    [Fact]
-    public async Task SigtermToAppHost_StopsEveryChild_AndExitsZero()
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task StopSignalToAppHost_StopsEveryChild_AndExitsZero(string signal)
     {
         await using var host = StartTestHost();
         var children = await WaitForChildPidsAsync(host, count: 3);
 
-        await SendSigtermAsync(host.Id);
+        await SendSignalAsync(host.Id, signal);
         var exitCode = await host.WaitForExitAsync(TestTopology.Patience);
 
         Assert.Equal(0, exitCode);
-        Assert.DoesNotContain(children, TestTopology.IsAlive);
+        Assert.DoesNotContain(children, ProcessTree.IsAlive);
         Assert.Contains("worker-1 stopped", host.Output, StringComparison.Ordinal);
     }
 
@@ -96,16 +99,16 @@ public sealed partial class AppHostProcessTests
         }
         var pids = StartedPid().Matches(host.Output).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(count, pids.Count);
-        Assert.All(pids, pid => Assert.True(TestTopology.IsAlive(pid)));
+        Assert.All(pids, pid => Assert.True(ProcessTree.IsAlive(pid)));
         return pids;
     }
 
     [GeneratedRegex(@"started \(pid (\d+)\)")]
     private static partial Regex StartedPid();
 
-    private static async Task SendSigtermAsync(int pid)
+    private static async Task SendSignalAsync(int pid, string signal)
     {
-        using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + signal, pid.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
     }

@@ -60,7 +60,7 @@ public sealed class LifecycleTests
             var pids = app.Replicas.Select(r => r.ProcessId!.Value).ToList();
             var grandchildLine = await TestTopology.WaitForOutputAsync(app, "backend-1", "grandchild pid ");
             var grandchild = int.Parse(grandchildLine.Split(' ').Last(), CultureInfo.InvariantCulture);
-            Assert.True(TestTopology.IsAlive(grandchild));
+            Assert.True(ProcessTree.IsAlive(grandchild));
 
             await app.StopAsync();
 
@@ -70,7 +70,7 @@ public sealed class LifecycleTests
             Assert.Equal(["backend-1", "backend-2"], stopped.Skip(2).Order());
             Assert.All(app.Replicas, r => Assert.Equal(ReplicaState.Stopped, r.State));
             Assert.Equal(["backend-1", "backend-2", "front-1", "middle-1"], stopEvents.Order());
-            Assert.DoesNotContain(pids.Append(grandchild), TestTopology.IsAlive);
+            Assert.DoesNotContain(pids.Append(grandchild), ProcessTree.IsAlive);
         }
         finally
         {

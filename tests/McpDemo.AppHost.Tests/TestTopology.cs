@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using McpDemo.Hosting;
+using McpDemo.Hosting.Orchestration;
 using McpDemo.Testing;
 
 namespace McpDemo.AppHost.Tests;
@@ -55,29 +56,15 @@ internal static class TestTopology
         }
     }
 
-    /// <summary>Whether a process is alive, not a zombie waiting to be reaped.</summary>
-    public static bool IsAlive(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)] is not ('Z' or 'X');
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Waits until none of <paramref name="pids"/> is alive; fails naming the survivors.</summary>
     public static async Task WaitUntilGoneAsync(IEnumerable<int> pids, TimeSpan patience)
     {
         var deadline = DateTime.UtcNow + patience;
-        while (pids.Any(IsAlive))
+        while (pids.Any(ProcessTree.IsAlive))
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Still alive: {string.Join(", ", pids.Where(IsAlive))}");
+                throw new TimeoutException($"Still alive: {string.Join(", ", pids.Where(ProcessTree.IsAlive))}");
             }
             await Task.Delay(100);
         }

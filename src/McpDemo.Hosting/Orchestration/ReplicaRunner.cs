@@ -18,6 +18,7 @@ internal sealed class ReplicaRunner
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
+    private readonly Lock _snapshotGate = new();
     private ChildProcess? _current;
     private Task _loop = Task.CompletedTask;
 
@@ -51,15 +52,13 @@ internal sealed class ReplicaRunner
         }
         if (child is not null && !child.Exited.IsCompleted)
         {
-            Update(Snapshot with { State = ReplicaState.Stopping });
+            Update(s => s with { State = ReplicaState.Stopping });
             await child.StopAsync(_options.ShutdownGracePeriod);
         }
         await _loop;
         _ready.TrySetCanceled();
-        if (Snapshot.State is not (ReplicaState.Finished or ReplicaState.Failed))
-        {
-            Update(Snapshot with { State = ReplicaState.Stopped, ProcessId = null, Message = null });
-        }
+        // A finished or failed replica keeps saying so: that is what happened to it.
+        Update(s => s.State is ReplicaState.Finished or ReplicaState.Failed ? s : s with { State = ReplicaState.Stopped, ProcessId = null, Message = null });
     }
 
     private async Task RunAsync(Task dependenciesReady)
@@ -102,32 +101,32 @@ internal sealed class ReplicaRunner
             using (child)
             {
                 var startedAt = Stopwatch.GetTimestamp();
-                Update(Snapshot with { State = ReplicaState.Starting, ProcessId = child.Id, Message = null });
+                Update(s => s with { State = ReplicaState.Starting, ProcessId = child.Id, Message = null });
                 if (await BecameHealthyAsync(child))
                 {
-                    Update(Snapshot with { State = ReplicaState.Running });
+                    Update(s => s with { State = ReplicaState.Running });
                     _ready.TrySetResult();
                 }
                 var exitCode = await child.Exited;
                 if (_stopping.IsCancellationRequested)
                 {
-                    Update(Snapshot with { ExitCode = exitCode });
+                    Update(s => s with { ExitCode = exitCode });
                     return;
                 }
                 if (exitCode == 0)
                 {
-                    Update(Snapshot with { State = ReplicaState.Finished, ProcessId = null, ExitCode = 0 });
+                    Update(s => s with { State = ReplicaState.Finished, ProcessId = null, ExitCode = 0 });
                     _ready.TrySetResult();
                     return;
                 }
                 consecutiveCrashes = Stopwatch.GetElapsedTime(startedAt) > _backoff.MaxDelay ? 1 : consecutiveCrashes + 1;
                 var delay = _backoff.DelayFor(consecutiveCrashes);
-                Update(Snapshot with
+                Update(s => s with
                 {
                     State = ReplicaState.Restarting,
                     ProcessId = null,
                     ExitCode = exitCode,
-                    RestartCount = Snapshot.RestartCount + 1,
+                    RestartCount = s.RestartCount + 1,
                     RestartDelay = delay,
                     Message = $"exited with code {exitCode}; restarting in {delay.TotalSeconds:0.#}s",
                 });
@@ -161,7 +160,7 @@ internal sealed class ReplicaRunner
 
     private void Fail(string reason)
     {
-        Update(Snapshot with { State = ReplicaState.Failed, ProcessId = null, Message = reason });
+        Update(s => s with { State = ReplicaState.Failed, ProcessId = null, Message = reason });
         _ready.TrySetException(new DistributedApplicationException($"{_plan.ReplicaId} failed: {reason}"));
     }
 
@@ -171,9 +170,14 @@ internal sealed class ReplicaRunner
         _output(new ReplicaOutputLine(_plan.Resource.Name, _plan.ReplicaId, text, isError));
     }
 
-    private void Update(ReplicaSnapshot snapshot)
+    // The loop and StopAsync both change the snapshot; each change applies to the latest one, and
+    // observers see the changes in the order they were made.
+    private void Update(Func<ReplicaSnapshot, ReplicaSnapshot> change)
     {
-        Snapshot = snapshot;
-        _changed(snapshot);
+        lock (_snapshotGate)
+        {
+            Snapshot = change(Snapshot);
+            _changed(Snapshot);
+        }
     }
 }
