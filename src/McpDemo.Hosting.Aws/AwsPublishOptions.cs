@@ -10,22 +10,22 @@ internal static class AwsPublishOptions
 
     public static readonly Option<string> CertificateArn = new("--certificate-arn")
     {
-        Description = "ACM certificate ARN for an HTTPS listener (HTTP redirects to HTTPS). Without one the ALB serves plain HTTP: for testing only.",
+        Description = "(aws) ACM certificate ARN for an HTTPS listener (HTTP redirects to HTTPS). Without one the ALB serves plain HTTP: for testing only.",
     };
 
     public static readonly Option<string> DomainName = new("--domain-name")
     {
-        Description = "The host name clients use (the certificate's name); the servers accept it as Host next to the ALB's own DNS name.",
+        Description = "(aws) The host name clients use (the certificate's name); the servers accept it as Host next to the ALB's own DNS name.",
     };
 
     public static readonly Option<string> Image = new("--image")
     {
-        Description = "A container image to run instead of building src/McpDemo.Server/Dockerfile at deploy time.",
+        Description = "(aws) A container image to run instead of building src/McpDemo.Server/Dockerfile at deploy time.",
     };
 
     public static readonly Option<string> LambdaAdapterLayerArn = new("--lambda-adapter-layer-arn")
     {
-        Description = "Overrides the AWS Lambda Web Adapter layer ARN (default: AWS's public x86_64 layer in the stack's region).",
+        Description = "(aws) Overrides the AWS Lambda Web Adapter layer ARN (default: AWS's public x86_64 layer in the stack's region).",
     };
 
     public static IReadOnlyList<Option> All => [CertificateArn, DomainName, Image, LambdaAdapterLayerArn];

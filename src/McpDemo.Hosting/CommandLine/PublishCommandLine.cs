@@ -11,10 +11,7 @@ internal sealed class PublishCommandLine
 {
     private readonly Dictionary<string, IPublisher> _publishers = new(StringComparer.Ordinal);
     private readonly RootCommand _root;
-    private readonly Option<string> _publisher = new("--publisher")
-    {
-        Description = "Publish the application instead of running it: manifest (Aspire manifest for azd/aspirate) or another registered publisher.",
-    };
+    private readonly Option<string> _publisher = new("--publisher");
 
     private readonly Option<string> _outputPath = new("--output-path")
     {
@@ -54,6 +51,7 @@ internal sealed class PublishCommandLine
         {
             throw new InvalidOperationException($"A publisher named '{publisher.Name}' is already added.");
         }
+        _publisher.Description = $"Publish the application instead of running it, with one of: {string.Join(", ", _publishers.Keys)}.";
         foreach (var option in publisher.Options)
         {
             _root.Options.Add(option);
