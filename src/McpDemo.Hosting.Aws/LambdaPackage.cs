@@ -36,6 +36,7 @@ internal sealed class LambdaPackage : IDisposable
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
+            new LambdaPackage(directory).Dispose();
             throw new DistributedApplicationException($"'dotnet publish' of the Lambda package failed:\n{stdout}{stderr.Result}");
         }
         var entry = Path.GetFileNameWithoutExtension(projectPath);
@@ -54,7 +55,9 @@ internal sealed class LambdaPackage : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        System.IO.Directory.Delete(Directory, recursive: true);
-        System.IO.Directory.Delete(Directory + ".build", recursive: true);
+        foreach (var path in new[] { Directory, Directory + ".build" }.Where(System.IO.Directory.Exists))
+        {
+            System.IO.Directory.Delete(path, recursive: true);
+        }
     }
 }

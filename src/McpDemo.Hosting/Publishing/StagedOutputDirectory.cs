@@ -8,7 +8,6 @@ namespace McpDemo.Hosting.Publishing;
 internal sealed class StagedOutputDirectory : IDisposable
 {
     private readonly string _target;
-    private bool _committed;
 
     private StagedOutputDirectory(string target, string path)
     {
@@ -59,7 +58,6 @@ internal sealed class StagedOutputDirectory : IDisposable
             if (!Directory.Exists(_target))
             {
                 Directory.Move(Path, _target);
-                _committed = true;
                 return;
             }
             foreach (var entry in new DirectoryInfo(Path).EnumerateFileSystemInfos())
@@ -75,7 +73,6 @@ internal sealed class StagedOutputDirectory : IDisposable
                     ((FileInfo)entry).MoveTo(destination);
                 }
             }
-            _committed = true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -83,14 +80,8 @@ internal sealed class StagedOutputDirectory : IDisposable
         }
     }
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (!_committed || Directory.Exists(Path))
-        {
-            TryDelete(Path);
-        }
-    }
+    /// <summary>Deletes what is left of the staging directory: all of it unless committed.</summary>
+    public void Dispose() => TryDelete(Path);
 
     private static void Delete(string path)
     {
