@@ -1,9 +1,11 @@
 using McpDemo.AppHost;
 using McpDemo.Hosting;
+using McpDemo.Hosting.Aws;
 using McpDemo.Hosting.CommandLine;
 
 // The McpDemo topology: N MCP server replicas behind a YARP gateway, and a client that runs the demo through it.
 return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gateway and the demo client.", TopologyOptions.Mode, TopologyOptions.Replicas)
+    .AddPublisher(new AwsCdkPublisher())
     .Run(args, (builder, options) =>
     {
         var server = builder.AddProject<Projects.McpDemo_Server>("server")

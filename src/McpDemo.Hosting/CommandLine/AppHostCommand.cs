@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpDemo.Hosting.Publishing;
 
 namespace McpDemo.Hosting.CommandLine;
 
@@ -15,15 +16,26 @@ public sealed class AppHostCommand
     public const int RunError = 1;
 
     private readonly RootCommand _root;
+    private readonly PublishCommandLine _publishing;
 
     /// <summary>Creates the command; <paramref name="options"/> are the topology's own options.</summary>
     public AppHostCommand(string description, params Option[] options)
     {
+        // The manifest publisher needs nothing beyond the core library, so every AppHost can publish one.
         _root = new RootCommand(description);
         foreach (var option in options)
         {
             _root.Options.Add(option);
         }
+        _publishing = new PublishCommandLine(_root);
+        _publishing.Add(new ManifestPublisher());
+    }
+
+    /// <summary>Lets <c>--publisher <paramref name="publisher"/>.Name</c> publish the model instead of running it.</summary>
+    public AppHostCommand AddPublisher(IPublisher publisher)
+    {
+        _publishing.Add(publisher);
+        return this;
     }
 
     /// <summary>
@@ -42,7 +54,9 @@ public sealed class AppHostCommand
             System.Console.Error.WriteLine("Run with --help to see the options.");
             return UsageError;
         }
-        _root.SetAction(result => RunApplication(args, result, declare, options ?? new DistributedApplicationOptions()));
+        _root.SetAction(result => _publishing.IsRequested(result)
+            ? _publishing.Publish(args, result, declare, options ?? new DistributedApplicationOptions())
+            : RunApplication(args, result, declare, options ?? new DistributedApplicationOptions()));
         return parsed.Invoke();
     }
 

@@ -1,0 +1,72 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Logs;
+using Constructs;
+using McpDemo.Hosting.Publishing;
+
+namespace McpDemo.Hosting.Aws;
+
+/// <summary>
+/// The stateless MCP server as a Lambda function behind a Function URL: the same server, run by the
+/// AWS Lambda Web Adapter layer, which starts it, waits for <c>/health</c>, and forwards each invocation
+/// as an HTTP request, streaming the response (so SSE answers are not buffered).
+/// </summary>
+internal sealed class McpLambdaStack : Stack
+{
+    /// <summary>
+    /// AWS's public Lambda Web Adapter layer for x86_64; published under the same account in each
+    /// commercial region, so the region is filled in at deploy time.
+    /// </summary>
+    public const string DefaultAdapterLayerArn = "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:24";
+
+    /// <summary>Memory also buys CPU in Lambda; 1 GiB keeps cold starts of a .NET web app short.</summary>
+    public const int MemorySize = 1024;
+
+    /// <summary>The longest one MCP request may run (tools such as ping delay up to 10 s).</summary>
+    public static readonly Duration Timeout = Duration.Seconds(60);
+
+    public McpLambdaStack(Construct scope, string id, McpServerDeployment deployment, string packageDirectory)
+        : base(scope, id, new StackProps { Description = "McpDemo stateless MCP server on AWS Lambda with the Lambda Web Adapter." })
+    {
+        var adapter = LayerVersion.FromLayerVersionArn(this, "WebAdapter", deployment.LambdaAdapterLayerArn ?? Fn.Sub(DefaultAdapterLayerArn));
+        var function = new Function(this, "Server", new FunctionProps
+        {
+            Runtime = Runtime.PROVIDED_AL2023,
+            Architecture = Architecture.X86_64,
+            Handler = "bootstrap",
+            Code = Code.FromAsset(packageDirectory),
+            MemorySize = MemorySize,
+            Timeout = Timeout,
+            Layers = [adapter],
+            Environment = LambdaEnvironment(deployment),
+            LogGroup = new LogGroup(this, "ServerLogs", new LogGroupProps { Retention = McpFargateStack.LogRetention, RemovalPolicy = RemovalPolicy.DESTROY }),
+        });
+        var url = function.AddFunctionUrl(new FunctionUrlOptions
+        {
+            // MCP clients send bearer tokens, not SigV4 signatures; protect the server with Mcp:ApiKeys.
+            AuthType = FunctionUrlAuthType.NONE,
+            InvokeMode = InvokeMode.RESPONSE_STREAM,
+        });
+        _ = new CfnOutput(this, "McpEndpoint", new CfnOutputProps
+        {
+            Description = "The MCP endpoint of the Lambda variant (stateless only).",
+            Value = Fn.Join(string.Empty, [url.Url, McpServerConventions.McpPath.TrimStart('/')]),
+        });
+    }
+
+    /// <summary>
+    /// The adapter's settings (port, readiness path, streaming) and the server's: it listens on
+    /// loopback, where the adapter reaches it, and accepts any Host because a Function URL's host name
+    /// is only known after deployment and is AWS's own, so DNS rebinding cannot aim at it.
+    /// </summary>
+    private static Dictionary<string, string> LambdaEnvironment(McpServerDeployment deployment) =>
+        new(deployment.Server.Environment)
+        {
+            ["AWS_LWA_PORT"] = deployment.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AWS_LWA_READINESS_CHECK_PATH"] = McpServerConventions.HealthPath,
+            ["AWS_LWA_INVOKE_MODE"] = "response_stream",
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{deployment.ContainerPort}",
+            [McpServerConventions.AllowedHostsVariablePrefix + "0"] = "*",
+            ["OTEL_SERVICE_NAME"] = deployment.Server.Name,
+        };
+}

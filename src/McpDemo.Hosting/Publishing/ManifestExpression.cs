@@ -1,0 +1,14 @@
+using McpDemo.Hosting.ApplicationModel;
+
+namespace McpDemo.Hosting.Publishing;
+
+/// <summary>Builds Aspire manifest expressions, the placeholders a deployment tool replaces with deployed values.</summary>
+public static class ManifestExpression
+{
+    /// <summary>
+    /// A binding property, e.g. <c>{server.bindings.http.url}</c>; <paramref name="property"/> is one of
+    /// <c>url</c>, <c>host</c>, <c>port</c>, <c>targetPort</c> or <c>scheme</c>.
+    /// </summary>
+    public static string Binding(Resource resource, EndpointDefinition endpoint, string property) =>
+        $"{{{resource.Name}.bindings.{endpoint.Name}.{property}}}";
+}

@@ -1,0 +1,186 @@
+using System.Text.Json.Nodes;
+using Amazon.CDK.Assertions;
+
+namespace McpDemo.Publishing.Tests;
+
+[Collection(CdkCollection.Name)]
+public sealed class AwsPublisherTests(StatelessCloudAssembly stateless, StatefulCloudAssembly stateful)
+{
+    private const string Fargate = "McpDemoFargate";
+    private const string Lambda = "McpDemoLambda";
+
+    [Fact]
+    public void FargateService_RunsTheModelsReplicaCount()
+    {
+        stateless.Template(Fargate).HasResourceProperties("AWS::ECS::Service", Props(("DesiredCount", 2), ("LaunchType", "FARGATE")));
+        stateful.Template(Fargate).HasResourceProperties("AWS::ECS::Service", Props(("DesiredCount", 3)));
+    }
+
+    [Fact]
+    public void Network_IsAVpcOverTwoAzs_WithACluster()
+    {
+        var template = stateless.Template(Fargate);
+
+        template.ResourceCountIs("AWS::EC2::VPC", 1);
+        template.ResourceCountIs("AWS::EC2::Subnet", 4);
+        template.ResourceCountIs("AWS::ECS::Cluster", 1);
+    }
+
+    [Fact]
+    public void TargetGroup_ChecksHealth_AndDrainsStreams()
+    {
+        stateless.Template(Fargate).HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Props(
+            ("HealthCheckPath", "/health"),
+            ("Port", 8080),
+            ("TargetType", "ip"),
+            ("TargetGroupAttributes", Match.ArrayWith([Props(("Key", "deregistration_delay.timeout_seconds"), ("Value", "90"))]))));
+    }
+
+    [Fact]
+    public void TargetGroup_IsSticky_OnlyWhenStateful()
+    {
+        var sticky = Match.ArrayWith([Props(("Key", "stickiness.enabled"), ("Value", "true")), Props(("Key", "stickiness.type"), ("Value", "lb_cookie"))]);
+
+        stateful.Template(Fargate).HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Props(("TargetGroupAttributes", sticky)));
+        stateless.Template(Fargate).HasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Props(("TargetGroupAttributes", Match.Not(sticky))));
+    }
+
+    [Fact]
+    public void Listener_IsHttps_WithARedirect_WhenACertificateIsGiven()
+    {
+        var template = stateful.Template(Fargate);
+
+        template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Props(
+            ("Port", 443),
+            ("Protocol", "HTTPS"),
+            ("Certificates", new object[] { Props(("CertificateArn", StatefulCloudAssembly.CertificateArn)) })));
+        template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Props(
+            ("Port", 80),
+            ("Protocol", "HTTP"),
+            ("DefaultActions", new object[] { Props(("Type", "redirect"), ("RedirectConfig", Props(("Protocol", "HTTPS"), ("Port", "443"), ("StatusCode", "HTTP_301")))) })));
+        Assert.DoesNotContain("PLAIN HTTP", stateful.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Listener_IsPlainHttp_WithALoudWarning_WithoutACertificate()
+    {
+        var template = stateless.Template(Fargate);
+
+        template.ResourceCountIs("AWS::ElasticLoadBalancingV2::Listener", 1);
+        template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", Props(("Port", 80), ("Protocol", "HTTP")));
+        Assert.Contains("WARNING: no certificate ARN given", stateless.Output, StringComparison.Ordinal);
+        Assert.Contains("PLAIN HTTP", stateless.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Task_HasTheCollectorSidecar_AndTheServerExportsToIt()
+    {
+        stateless.Template(Fargate).HasResourceProperties("AWS::ECS::TaskDefinition", Props(("ContainerDefinitions", Match.ArrayWith([
+            Like(("Name", "otel-collector"), ("Image", Match.StringLikeRegexp("aws-observability/aws-otel-collector:"))),
+            Like(
+                ("Name", "server"),
+                ("Command", new object[] { "--Mcp:SessionMode=Stateless" }),
+                ("Environment", Match.ArrayWith([
+                    Props(("Name", "ASPNETCORE_URLS"), ("Value", "http://0.0.0.0:8080")),
+                    Props(("Name", "Mcp__AllowedHosts__0"), ("Value", Props(("Fn::GetAtt", new object[] { Match.StringLikeRegexp("^Alb"), "DNSName" })))),
+                    Props(("Name", "OTEL_EXPORTER_OTLP_ENDPOINT"), ("Value", "http://localhost:4318")),
+                ]))),
+        ]))));
+    }
+
+    [Fact]
+    public void Server_AcceptsTheDomainName_AndRunsTheGivenImage()
+    {
+        stateful.Template(Fargate).HasResourceProperties("AWS::ECS::TaskDefinition", Props(("ContainerDefinitions", Match.ArrayWith([
+            Like(
+                ("Name", "server"),
+                ("Image", StatefulCloudAssembly.Image),
+                ("Command", new object[] { "--Mcp:SessionMode=Stateful" }),
+                ("Environment", Match.ArrayWith([Props(("Name", "Mcp__AllowedHosts__1"), ("Value", "mcp.example.com"))]))),
+        ]))));
+    }
+
+    [Fact]
+    public void Image_IsBuiltFromTheServersDockerfile_WhenNoneIsGiven()
+    {
+        var assets = JsonNode.Parse(File.ReadAllText(Path.Combine(stateless.OutputPath, $"{Fargate}.assets.json")))!;
+
+        var image = Assert.Single(assets["dockerImages"]!.AsObject()).Value!;
+        Assert.Equal("src/McpDemo.Server/Dockerfile", (string?)image["source"]!["dockerFile"]);
+        Assert.Equal("linux/amd64", (string?)image["source"]!["platform"]);
+    }
+
+    [Fact]
+    public void LogGroups_AllHaveRetention()
+    {
+        stateless.Template(Fargate).AllResourcesProperties("AWS::Logs::LogGroup", Props(("RetentionInDays", 30)));
+        stateless.Template(Lambda).AllResourcesProperties("AWS::Logs::LogGroup", Props(("RetentionInDays", 30)));
+        stateless.Template(Fargate).ResourceCountIs("AWS::Logs::LogGroup", 4);
+    }
+
+    [Fact]
+    public void Tasks_AreReachableOnlyFromTheLoadBalancer()
+    {
+        var template = stateless.Template(Fargate);
+
+        template.ResourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
+        template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", Props(
+            ("FromPort", 8080),
+            ("ToPort", 8080),
+            ("SourceSecurityGroupId", Props(("Fn::GetAtt", new object[] { Match.StringLikeRegexp("^AlbSecurityGroup"), "GroupId" })))));
+    }
+
+    [Fact]
+    public void LambdaVariant_RunsUnderTheWebAdapter_BehindAStreamingFunctionUrl()
+    {
+        var template = stateless.Template(Lambda);
+
+        template.HasResourceProperties("AWS::Lambda::Function", Props(
+            ("Runtime", "provided.al2023"),
+            ("Handler", "bootstrap"),
+            ("MemorySize", 1024),
+            ("Timeout", 60),
+            ("Layers", new object[] { Props(("Fn::Sub", Match.StringLikeRegexp("LambdaAdapterLayerX86"))) }),
+            ("Environment", Props(("Variables", Match.ObjectLike(new Dictionary<string, object>
+            {
+                ["AWS_LWA_PORT"] = "8080",
+                ["AWS_LWA_READINESS_CHECK_PATH"] = "/health",
+                ["AWS_LWA_INVOKE_MODE"] = "response_stream",
+                ["ASPNETCORE_URLS"] = "http://127.0.0.1:8080",
+            }))))));
+        template.HasResourceProperties("AWS::Lambda::Url", Props(("AuthType", "NONE"), ("InvokeMode", "RESPONSE_STREAM")));
+        template.HasOutput("McpEndpoint", Props(("Value", Match.AnyValue())));
+    }
+
+    [Fact]
+    public void LambdaPackage_StartsTheServerWithTheModelsArguments()
+    {
+        var assets = JsonNode.Parse(File.ReadAllText(Path.Combine(stateless.OutputPath, $"{Lambda}.assets.json")))!;
+        var package = (string)Assert.Single(assets["files"]!.AsObject(), f => ((string?)f.Value!["source"]!["path"])!.StartsWith("asset.", StringComparison.Ordinal)).Value!["source"]!["path"]!;
+
+        var bootstrap = File.ReadAllText(Path.Combine(stateless.OutputPath, package, "bootstrap"));
+
+        Assert.Equal("#!/bin/sh\nexec /var/task/McpDemo.Server '--Mcp:SessionMode=Stateless'\n", bootstrap);
+        Assert.True(File.Exists(Path.Combine(stateless.OutputPath, package, "McpDemo.Server")), "the linux-x64 app host is missing");
+    }
+
+    [Fact]
+    public void StatefulServers_GetNoLambdaVariant()
+    {
+        Assert.False(File.Exists(stateful.TemplatePath(Lambda)));
+        Assert.True(File.Exists(stateful.TemplatePath(Fargate)));
+    }
+
+    [Fact]
+    public void Outputs_NameTheMcpEndpoint()
+    {
+        stateful.Template(Fargate).HasOutput("McpEndpoint", Props(("Value", "https://mcp.example.com/mcp")));
+        stateless.Template(Fargate).HasOutput("McpEndpoint", Props(("Value", Props(("Fn::Join", Match.AnyValue())))));
+    }
+
+    // Nested objects match exactly unless wrapped: a container definition has many more keys than a test pins.
+    private static Matcher Like(params (string Key, object Value)[] entries) => Match.ObjectLike(Props(entries));
+
+    private static Dictionary<string, object> Props(params (string Key, object Value)[] entries) =>
+        entries.ToDictionary(e => e.Key, e => e.Value);
+}
