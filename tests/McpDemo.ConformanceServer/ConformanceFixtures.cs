@@ -1,0 +1,37 @@
+using McpDemo.ConformanceServer.Completions;
+using McpDemo.ConformanceServer.Prompts;
+using McpDemo.ConformanceServer.Resources;
+using McpDemo.ConformanceServer.Tools;
+using ModelContextProtocol.Protocol;
+
+namespace McpDemo.ConformanceServer;
+
+/// <summary>Registers everything the official conformance suite calls: tools, resources, prompts, completions and subscriptions.</summary>
+internal static class ConformanceFixtures
+{
+    /// <summary>Adds an MCP server carrying the conformance fixtures.</summary>
+    public static IMcpServerBuilder AddConformanceMcpServer(this IServiceCollection services)
+    {
+        services.AddSingleton<ResourceSubscriptions>();
+        services.AddSingleton<WatchedResource>();
+        services.AddHostedService(provider => provider.GetRequiredService<WatchedResource>());
+
+        return services
+            .AddMcpServer(options => options.ServerInfo = new Implementation { Name = "mcpdemo-conformance-server", Version = "1.0.0" })
+            .WithTools<ContentTools>()
+            .WithTools<NotifyingTools>()
+            .WithTools<ClientRequestTools>()
+            .WithTools<ElicitationSchemaTools>()
+            .WithResources<TestResources>()
+            .WithPrompts<TestPrompts>()
+            .WithCompleteHandler(ArgumentCompletions.CompleteAsync)
+            .WithSubscribeToResourcesHandler((context, cancellationToken) =>
+                Subscriptions(context.Services).SubscribeAsync(context, cancellationToken))
+            .WithUnsubscribeFromResourcesHandler((context, cancellationToken) =>
+                Subscriptions(context.Services).UnsubscribeAsync(context, cancellationToken));
+    }
+
+    private static ResourceSubscriptions Subscriptions(IServiceProvider? services) =>
+        (services ?? throw new InvalidOperationException("The MCP request carries no service provider."))
+            .GetRequiredService<ResourceSubscriptions>();
+}

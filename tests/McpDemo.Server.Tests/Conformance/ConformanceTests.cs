@@ -1,0 +1,52 @@
+using Xunit;
+
+namespace McpDemo.Server.Tests.Conformance;
+
+/// <summary>
+/// The official MCP conformance suite against the conformance host in one session mode: one test per
+/// scenario. A scenario passes when none of its checks fails or warns; a scenario in the mode's
+/// baseline must fail, so the baseline never hides a scenario that has started to pass.
+/// </summary>
+public abstract class ConformanceTests<TRun>(TRun run)
+    where TRun : ConformanceSuiteRun
+{
+    /// <summary>The scenarios this mode is expected to fail.</summary>
+    protected abstract IReadOnlySet<string> ExpectedFailures { get; }
+
+    [Theory]
+    [MemberData(nameof(ConformanceScenarios.All), MemberType = typeof(ConformanceScenarios))]
+    public void Scenario(string name)
+    {
+        var checks = run.ChecksOf(name);
+        Assert.True(checks is not null, $"The suite did not run scenario {name}.\n{Report(run.SuiteOutput)}");
+
+        var problems = checks.Where(check => check.IsProblem).ToList();
+        if (ExpectedFailures.Contains(name))
+        {
+            Assert.True(problems.Count > 0,
+                $"Scenario {name} passes in {run.SessionMode} mode but is listed as an expected failure: remove it from the baseline.");
+        }
+        else
+        {
+            Assert.True(problems.Count == 0,
+                $"Scenario {name} fails in {run.SessionMode} mode:\n  {string.Join("\n  ", problems)}\n{Report(run.SuiteOutputOf(name))}");
+        }
+    }
+
+    [Fact]
+    public void Suite_RunsExactlyTheListedScenarios()
+    {
+        Assert.True(run.Scenarios.Order().SequenceEqual(ConformanceScenarios.Active.Order()),
+            $"The suite ran [{string.Join(", ", run.Scenarios.Order())}]; ConformanceScenarios.Active lists " +
+            $"[{string.Join(", ", ConformanceScenarios.Active.Order())}].\n{Report(run.SuiteOutput)}");
+    }
+
+    [Fact]
+    public void Baseline_NamesOnlyActiveScenarios()
+    {
+        Assert.Empty(ExpectedFailures.Except(ConformanceScenarios.Active));
+    }
+
+    private string Report(string suiteOutput) =>
+        $"--- conformance suite output ---\n{suiteOutput}\n--- conformance host output ({run.SessionMode}) ---\n{run.ServerOutput}";
+}

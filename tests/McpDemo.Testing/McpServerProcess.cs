@@ -1,0 +1,45 @@
+namespace McpDemo.Testing;
+
+/// <summary>
+/// A built MCP server project of this repository running as a real process on a free loopback port,
+/// in the given session mode, ready once its <c>/health</c> answers 200.
+/// </summary>
+public sealed class McpServerProcess : IAsyncDisposable
+{
+    private McpServerProcess(TestProcess process, Uri baseAddress)
+    {
+        Process = process;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The running process, with its captured output.</summary>
+    public TestProcess Process { get; }
+
+    /// <summary>Where the server listens, e.g. <c>http://127.0.0.1:5123/</c>.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The MCP endpoint, <c>/mcp</c>.</summary>
+    public Uri McpEndpoint => new(BaseAddress, "mcp");
+
+    /// <summary>Starts <paramref name="projectFolder"/> (e.g. <c>src/McpDemo.Server</c>) with <c>--Mcp:SessionMode=<paramref name="sessionMode"/></c>.</summary>
+    public static async Task<McpServerProcess> StartAsync(string projectFolder, string sessionMode, params string[] extraArguments)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var process = TestProcess.StartProject(
+            projectFolder,
+            ["--urls", baseAddress.GetLeftPart(UriPartial.Authority), $"--Mcp:SessionMode={sessionMode}", .. extraArguments]);
+        try
+        {
+            await process.WaitForHttpOkAsync(new Uri(baseAddress, "health").ToString());
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+        return new McpServerProcess(process, baseAddress);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Process.DisposeAsync();
+}
