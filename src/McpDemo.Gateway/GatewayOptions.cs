@@ -1,0 +1,29 @@
+namespace McpDemo.Gateway;
+
+/// <summary>
+/// The gateway's settings, bound from the <c>Gateway</c> configuration section
+/// (e.g. <c>--Gateway:Service=server</c> or <c>Gateway__HealthChecks__Interval=00:00:05</c>).
+/// </summary>
+public sealed class GatewayOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Gateway";
+
+    /// <summary>
+    /// The referenced service whose replicas receive the traffic: the gateway reads
+    /// <c>services:{Service}:http:{i}</c> (and <c>https</c>), the keys an Aspire AppHost injects. Default <c>server</c>.
+    /// </summary>
+    public string Service { get; set; } = "server";
+
+    /// <summary>Pinning clients to replicas with a load-balancer cookie.</summary>
+    public CookieAffinityOptions Cookie { get; set; } = new();
+
+    /// <summary>Pinning MCP sessions to replicas by their <c>Mcp-Session-Id</c> header.</summary>
+    public SessionAffinityOptions Sessions { get; set; } = new();
+
+    /// <summary>Active and passive health checks of the replicas.</summary>
+    public ReplicaHealthOptions HealthChecks { get; set; } = new();
+
+    /// <summary>How long proxied exchanges may stay idle.</summary>
+    public ProxyTimeoutOptions Timeouts { get; set; } = new();
+}

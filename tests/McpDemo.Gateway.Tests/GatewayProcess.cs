@@ -1,0 +1,80 @@
+using McpDemo.Testing;
+
+namespace McpDemo.Gateway.Tests;
+
+/// <summary>The built McpDemo.Gateway running as a real process in front of fake replicas.</summary>
+internal sealed class GatewayProcess : IAsyncDisposable
+{
+    private readonly TestProcess _process;
+
+    private GatewayProcess(TestProcess process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The gateway's root address.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The gateway's MCP endpoint.</summary>
+    public Uri McpEndpoint => new(BaseAddress, "/mcp");
+
+    /// <summary>Everything the gateway has logged so far.</summary>
+    public string Output => _process.Output;
+
+    /// <summary>
+    /// Starts the gateway with one <c>services__{service}__http__i</c> variable per replica and quick health checks,
+    /// plus any <c>--Key=Value</c> <paramref name="settings"/>, and waits until its /health answers.
+    /// </summary>
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server")
+    {
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string?>();
+        for (var i = 0; i < replicas.Count; i++)
+        {
+            environment[$"services__{service}__http__{i}"] = replicas[i].Address;
+        }
+        var process = TestProcess.StartProject(
+            "src/McpDemo.Gateway",
+            ["--urls", $"http://127.0.0.1:{port}", "--Gateway:HealthChecks:Interval=00:00:01", "--Gateway:HealthChecks:ReactivationPeriod=00:00:01", .. settings],
+            environment);
+        var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        try
+        {
+            await process.WaitForHttpOkAsync(new Uri(gateway.BaseAddress, "/health").ToString());
+        }
+        catch
+        {
+            await gateway.DisposeAsync();
+            throw;
+        }
+        return gateway;
+    }
+
+    /// <summary>An HTTP client for the gateway, with or without a cookie jar.</summary>
+    public HttpClient CreateClient(bool withCookieJar = false) =>
+        new(new SocketsHttpHandler { UseCookies = withCookieJar }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A position in the gateway's output, to wait for what it logs after this point.</summary>
+    public int OutputMark => _process.Output.Length;
+
+    /// <summary>
+    /// Waits until the gateway logs <paramref name="text"/> after <paramref name="mark"/> (an earlier
+    /// <see cref="OutputMark"/>), failing with its output otherwise.
+    /// </summary>
+    public async Task WaitForLogAsync(string text, int mark, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_process.Output.IndexOf(text, mark, StringComparison.Ordinal) < 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The gateway did not log '{text}' within {timeout}:\n{_process.Output}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}

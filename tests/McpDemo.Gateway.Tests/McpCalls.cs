@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace McpDemo.Gateway.Tests;
+
+/// <summary>JSON-RPC calls over MCP Streamable HTTP as a client sends them, addressed to <c>/mcp</c>.</summary>
+internal static class McpCalls
+{
+    private static int s_nextId;
+
+    /// <summary>A POST /mcp carrying a JSON-RPC request for <paramref name="method"/>.</summary>
+    public static HttpRequestMessage Post(string method, string? sessionId = null)
+    {
+        var id = Interlocked.Increment(ref s_nextId);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent($$"""{"jsonrpc":"2.0","id":{{id}},"method":"{{method}}"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        if (sessionId is not null)
+        {
+            request.Headers.Add(McpHeaders.SessionId, sessionId);
+        }
+        return request;
+    }
+
+    /// <summary>Sends <paramref name="method"/> and returns the status and the replica's reply, whatever the status.</summary>
+    public static async Task<(HttpStatusCode Status, ReplicaReply Reply)> SendAsync(this HttpClient client, string method, string? sessionId = null)
+    {
+        using var response = await client.SendAsync(Post(method, sessionId));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json", $"{(int)response.StatusCode} from the gateway, not a replica: {body}");
+        return (response.StatusCode, JsonSerializer.Deserialize<ReplicaReply>(body, JsonSerializerOptions.Web)!);
+    }
+
+    /// <summary>Sends <paramref name="method"/> and returns the replica's reply, asserting it succeeded.</summary>
+    public static async Task<ReplicaReply> CallAsync(this HttpClient client, string method, string? sessionId = null)
+    {
+        var (status, reply) = await client.SendAsync(method, sessionId);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return reply;
+    }
+
+    /// <summary>Calls <paramref name="method"/> <paramref name="count"/> times in a row and returns which replica answered each call.</summary>
+    public static async Task<List<string>> InstancesAsync(this HttpClient client, int count, string method = "ping", string? sessionId = null)
+    {
+        var instances = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            instances.Add((await client.CallAsync(method, sessionId)).Instance);
+        }
+        return instances;
+    }
+
+    /// <summary>Initializes a session and returns the replica's reply, whose <see cref="ReplicaReply.Session"/> is the new id.</summary>
+    public static Task<ReplicaReply> InitializeAsync(this HttpClient client) => client.CallAsync("initialize");
+}

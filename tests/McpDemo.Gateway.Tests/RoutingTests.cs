@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using Xunit;
+
+namespace McpDemo.Gateway.Tests;
+
+public sealed class RoutingTests
+{
+    [Fact]
+    public async Task StatelessRequests_AreSpreadRoundRobin_OverAllReplicas()
+    {
+        await using var topology = await Topology.StartAsync(3);
+        using var client = topology.Gateway.CreateClient();
+
+        var instances = await client.InstancesAsync(9);
+
+        Assert.All(
+            instances.GroupBy(instance => instance),
+            group => Assert.Equal(3, group.Count()));
+        Assert.Equal(3, instances.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ReplicasOfTheConfiguredService_AreUsed()
+    {
+        await using var topology = await Topology.StartAsync(2, service: "api", gatewaySettings: "--Gateway:Service=api");
+        using var client = topology.Gateway.CreateClient();
+
+        var instances = await client.InstancesAsync(2);
+
+        Assert.Equal(["replica-0", "replica-1"], instances.Order());
+    }
+
+    [Fact]
+    public async Task Health_IsAnsweredByTheGatewayItself_EvenWithItsReplicaDown()
+    {
+        await using var topology = await Topology.StartAsync(1);
+        using var client = topology.Gateway.CreateClient();
+        await topology.KillAsync(0);
+
+        using var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task PathsOtherThanMcp_AreNotProxied()
+    {
+        await using var topology = await Topology.StartAsync(1);
+        using var client = topology.Gateway.CreateClient();
+
+        using var response = await client.GetAsync("/mcpx");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task McpHeaders_PassThrough_InBothDirections()
+    {
+        await using var topology = await Topology.StartAsync(1);
+        using var client = topology.Gateway.CreateClient();
+        topology.Replicas[0].Release.SetResult();
+        var session = (await client.InitializeAsync()).Session!;
+
+        using var post = McpCalls.Post("ping", session);
+        post.Headers.Add(McpHeaders.ProtocolVersion, "2025-06-18");
+        using var response = await client.SendAsync(post);
+        var reply = await response.Content.ReadFromJsonAsync<ReplicaReply>();
+
+        Assert.Equal(session, reply!.Session);
+        Assert.Equal("2025-06-18", reply.ProtocolVersion);
+        Assert.Equal(session, Assert.Single(response.Headers.GetValues(McpHeaders.SessionId)));
+        Assert.Equal("2025-06-18", Assert.Single(response.Headers.GetValues(McpHeaders.ProtocolVersion)));
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/mcp");
+        get.Headers.Accept.ParseAdd("text/event-stream");
+        get.Headers.Add(McpHeaders.LastEventId, "stream-7");
+        using var stream = await client.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new SseReader(await stream.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        Assert.EndsWith("last-event-id=stream-7", await events.ReadDataAsync(timeout.Token));
+    }
+
+    [Fact]
+    public async Task TraceContext_IsContinued_ByTheGateway_ToTheReplica()
+    {
+        const string TraceId = "0af7651916cd43dd8448eb211c80319c";
+        const string ClientSpanId = "b7ad6b7169203331";
+        await using var topology = await Topology.StartAsync(1);
+        using var client = topology.Gateway.CreateClient();
+
+        using var request = McpCalls.Post("ping");
+        request.Headers.Add("traceparent", $"00-{TraceId}-{ClientSpanId}-01");
+        using var response = await client.SendAsync(request);
+        var reply = await response.Content.ReadFromJsonAsync<ReplicaReply>();
+
+        // Same trace, but the replica's parent is the gateway's span, not the client's.
+        Assert.Matches($"^00-{TraceId}-[0-9a-f]{{16}}-0[01]$", reply!.TraceParent);
+        Assert.DoesNotContain(ClientSpanId, reply.TraceParent);
+    }
+}
