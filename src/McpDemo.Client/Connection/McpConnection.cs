@@ -1,0 +1,75 @@
+using System.Net;
+using McpDemo.Client.Failures;
+using Microsoft.Extensions.Logging;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
+
+namespace McpDemo.Client.Connection;
+
+/// <summary>
+/// One MCP client over Streamable HTTP with its own connection pool and cookie jar, like one real user:
+/// a load balancer's affinity cookie (an ALB's <c>AWSALB</c>) set on one response comes back on the next.
+/// </summary>
+internal sealed class McpConnection : IAsyncDisposable
+{
+    private static readonly Implementation ClientInfo = new()
+    {
+        Name = "McpDemo.Client",
+        Version = typeof(McpConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+    };
+
+    private readonly HttpClientTransport _transport;
+
+    private McpConnection(Uri endpoint, HttpClientTransport transport, McpClient client)
+    {
+        Endpoint = endpoint;
+        _transport = transport;
+        Client = client;
+    }
+
+    /// <summary>The MCP endpoint this connection talks to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>The connected SDK client.</summary>
+    public McpClient Client { get; }
+
+    /// <summary>Connects and completes the MCP handshake, or throws a <see cref="ClientFailure"/> saying why not.</summary>
+    public static async Task<McpConnection> OpenAsync(
+        Uri endpoint, ConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    {
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+        var transport = new HttpClientTransport(
+            new HttpClientTransportOptions
+            {
+                Endpoint = endpoint,
+                TransportMode = HttpTransportMode.StreamableHttp,
+                EnableStandaloneGetStream = options.ReceiveServerMessages,
+            },
+            new HttpClient(handler),
+            loggerFactory,
+            ownsHttpClient: true);
+        var clientOptions = new McpClientOptions
+        {
+            ClientInfo = ClientInfo,
+            ProtocolVersion = options.UseSessions ? ConnectionOptions.SessionProtocolVersion : null,
+        };
+        try
+        {
+            var client = await McpClient.CreateAsync(transport, clientOptions, loggerFactory, cancellationToken);
+            return new McpConnection(endpoint, transport, client);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await transport.DisposeAsync();
+            throw FailureTranslator.WhileConnecting(exception, endpoint);
+        }
+    }
+
+    /// <summary>Ends the session (a DELETE when there is one) and releases the connection pool.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Client.DisposeAsync();
+        // The client only closes its session; the transport owns the HttpClient and its sockets.
+        await _transport.DisposeAsync();
+    }
+}

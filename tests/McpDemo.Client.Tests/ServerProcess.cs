@@ -1,0 +1,45 @@
+using McpDemo.Testing;
+using Xunit;
+
+namespace McpDemo.Client.Tests;
+
+/// <summary>The built McpDemo.Server as a real process on a free loopback port, in one session mode.</summary>
+public abstract class ServerProcess(string sessionMode) : IAsyncLifetime
+{
+    private TestProcess? _process;
+
+    /// <summary>The <c>service.instance.id</c> the server runs as, so the client's report can be checked against it.</summary>
+    public string InstanceId { get; } = $"client-test-{sessionMode.ToLowerInvariant()}-{Guid.NewGuid():N}";
+
+    /// <summary>The server's base address, as an AppHost reference would name it.</summary>
+    public string BaseAddress { get; private set; } = "";
+
+    /// <summary>The MCP endpoint.</summary>
+    public string Endpoint => BaseAddress + "/mcp";
+
+    /// <inheritdoc/>
+    public async Task InitializeAsync()
+    {
+        BaseAddress = $"http://127.0.0.1:{FreePort.Next()}";
+        _process = TestProcess.StartProject(
+            "src/McpDemo.Server",
+            ["--urls", BaseAddress, $"--Mcp:SessionMode={sessionMode}"],
+            new Dictionary<string, string?> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}" });
+        await _process.WaitForHttpOkAsync(BaseAddress + "/health");
+    }
+
+    /// <inheritdoc/>
+    public async Task DisposeAsync()
+    {
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The server in stateless mode.</summary>
+public sealed class StatelessServer() : ServerProcess("Stateless");
+
+/// <summary>The server in stateful mode.</summary>
+public sealed class StatefulServer() : ServerProcess("Stateful");
