@@ -1,1 +1,25 @@
-Console.WriteLine("McpDemo.AppHost: not built yet");
+using McpDemo.AppHost;
+using McpDemo.Hosting;
+using McpDemo.Hosting.CommandLine;
+
+// The McpDemo topology: N MCP server replicas behind a YARP gateway, and a client that runs the demo through it.
+return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gateway and the demo client.", TopologyOptions.Mode, TopologyOptions.Replicas)
+    .Run(args, (builder, options) =>
+    {
+        var server = builder.AddProject<Projects.McpDemo_Server>("server")
+            .WithReplicas(options.GetValue(TopologyOptions.Replicas))
+            .WithArgs($"--Mcp:SessionMode={TopologyOptions.SessionMode(options)}")
+            .WithHttpEndpoint()
+            .WithHttpHealthCheck("/health");
+
+        var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
+            .WithHttpEndpoint(port: 8080)
+            .WithExternalHttpEndpoints()
+            .WithHttpHealthCheck("/health")
+            .WithReference(server)
+            .WaitFor(server);
+
+        builder.AddProject<Projects.McpDemo_Client>("client")
+            .WithReference(gateway)
+            .WaitFor(gateway);
+    });

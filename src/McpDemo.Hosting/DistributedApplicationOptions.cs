@@ -1,0 +1,42 @@
+using System.Reflection;
+
+namespace McpDemo.Hosting;
+
+/// <summary>How the AppHost runs locally. The defaults are what a developer's <c>dotnet run</c> wants; tests tighten them.</summary>
+public sealed class DistributedApplicationOptions
+{
+    /// <summary>The OTLP endpoint children export to: the AppHost's own <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, else the dashboard's.</summary>
+    public string OtlpEndpoint { get; set; } =
+        Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } configured
+            ? configured
+            : "http://localhost:18890";
+
+    /// <summary>The dashboard address shown in the start-up summary, or null for none.</summary>
+    public string? DashboardUrl { get; set; } = "http://localhost:18888";
+
+    /// <summary>How long a replica has to exit after SIGTERM before its process tree is killed.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The delay before the first restart of a crashed replica; it doubles on each further crash.</summary>
+    public TimeSpan RestartDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between restarts.</summary>
+    public TimeSpan MaxRestartDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a resource may take to become healthy before the wait is reported as failed.</summary>
+    public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Where the console (prefixed child output, summary) goes; null keeps the AppHost quiet, as tests want.</summary>
+    public TextWriter? ConsoleOutput { get; set; } = System.Console.Out;
+
+    /// <summary>Whether console output is colour-coded; off when redirected or when <c>NO_COLOR</c> is set.</summary>
+    public bool UseColors { get; set; } =
+        !System.Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    /// <summary>The build configuration whose output <c>AddProject(name, path)</c> runs: by default the AppHost's own.</summary>
+    public string ProjectConfiguration { get; set; } =
+        Assembly.GetEntryAssembly()?.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    /// <summary>The folder relative project paths are resolved from.</summary>
+    public string BaseDirectory { get; set; } = Directory.GetCurrentDirectory();
+}

@@ -1,0 +1,52 @@
+using McpDemo.Hosting.ApplicationModel;
+
+namespace McpDemo.Hosting.Orchestration;
+
+/// <summary>
+/// The variables an Aspire AppHost gives each replica, so the same services run unchanged under Aspire:
+/// OTLP export settings, the service name and instance id, <c>ASPNETCORE_URLS</c>, and one
+/// <c>services__&lt;name&gt;__&lt;endpoint&gt;__&lt;i&gt;</c> per replica endpoint of each referenced resource.
+/// </summary>
+internal static class EnvironmentContract
+{
+    /// <summary>The variable holding the AppHost's pid; children exit when that process is gone.</summary>
+    public const string ParentPidVariable = "MCPDEMO_PARENT_PID";
+
+    public static Dictionary<string, string> For(
+        Resource resource,
+        string replicaId,
+        IReadOnlyDictionary<string, Uri> ownEndpoints,
+        Func<Resource, IReadOnlyList<IReadOnlyDictionary<string, Uri>>> endpointsOfReplicas,
+        DistributedApplicationOptions options)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_SERVICE_NAME"] = resource.Name,
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={replicaId}",
+            [ParentPidVariable] = System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var httpUrls = resource.Endpoints.Where(e => e.Scheme is "http" or "https").Select(e => ownEndpoints[e.Name].ToString().TrimEnd('/'));
+        if (httpUrls.Any())
+        {
+            environment["ASPNETCORE_URLS"] = string.Join(';', httpUrls);
+        }
+        foreach (var reference in resource.References)
+        {
+            var replicas = endpointsOfReplicas(reference);
+            foreach (var endpoint in reference.Endpoints)
+            {
+                for (var i = 0; i < replicas.Count; i++)
+                {
+                    environment[$"services__{reference.Name}__{endpoint.Name}__{i}"] = replicas[i][endpoint.Name].ToString().TrimEnd('/');
+                }
+            }
+        }
+        foreach (var (name, value) in resource.Environment)
+        {
+            environment[name] = value;
+        }
+        return environment;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+// A stand-in for a real service under the AppHost: it shows the environment it was given, calls the
+// services it references, records a graceful stop, and (through ServiceDefaults' parent watcher,
+// as every McpDemo service does) exits when the AppHost process is gone.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+var settings = builder.Configuration;
+var replicaId = Environment.GetEnvironmentVariable("OTEL_RESOURCE_ATTRIBUTES")?.Split('=').Last() ?? "unknown";
+
+if (settings.GetValue<int?>("exit-after-ms") is { } exitAfter)
+{
+    // A one-shot job, like the demo client: do the work, then exit with the given code.
+    Console.WriteLine($"{replicaId} one-shot job running");
+    await Task.Delay(exitAfter);
+    return settings.GetValue("exit-code", 0);
+}
+
+var app = builder.Build();
+var started = Stopwatch.StartNew();
+var healthyAfter = TimeSpan.FromMilliseconds(settings.GetValue("health-delay-ms", 0));
+
+app.MapGet("/health", () => started.Elapsed >= healthyAfter ? Results.Ok("healthy") : Results.StatusCode(503));
+app.MapGet("/env", () => new
+{
+    Pid = Environment.ProcessId,
+    Environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+        .Where(k => k.StartsWith("OTEL_", StringComparison.Ordinal) || k.StartsWith("services__", StringComparison.Ordinal)
+            || k.StartsWith("MCPDEMO_", StringComparison.Ordinal) || k == "ASPNETCORE_URLS")
+        .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k)),
+});
+
+app.Lifetime.ApplicationStarted.Register(() => _ = CallReferencesAsync());
+app.Lifetime.ApplicationStopping.Register(() =>
+{
+    if (settings["stop-log"] is { } stopLog)
+    {
+        File.AppendAllText(stopLog, replicaId + Environment.NewLine);
+    }
+});
+if (settings.GetValue("spawn-grandchild", false))
+{
+    using var grandchild = Process.Start("sleep", "300");
+    Console.WriteLine($"grandchild pid {grandchild.Id}");
+}
+
+await app.RunAsync();
+return 0;
+
+async Task CallReferencesAsync()
+{
+    using var http = new HttpClient();
+    foreach (var (key, url) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+        .Where(e => ((string)e.Key).StartsWith("services__", StringComparison.Ordinal))
+        .Select(e => ((string)e.Key, (string)e.Value!)))
+    {
+        var status = await http.GetAsync(new Uri(new Uri(url), "/health"));
+        Console.WriteLine($"reference {key} answered {(int)status.StatusCode}");
+    }
+}
