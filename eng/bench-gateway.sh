@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): stateless tools/call ping throughput through the gateway in front of N server
+# replicas, against one replica called directly, in the same run and at the same load (wrk, bench/ping.lua).
+# Release build; the processes run as the AppHost would run them (ASPNETCORE_URLS, services__server__http__i).
+# Goal: the gateway path keeps >= 60% of the direct throughput.
+# Usage: eng/bench-gateway.sh   (env: REPLICAS=3 CONNECTIONS=32 THREADS=2 WARMUP=30s DURATION=15s)
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+replicas="${REPLICAS:-3}"
+connections="${CONNECTIONS:-32}"
+threads="${THREADS:-2}"
+warmup="${WARMUP:-30s}" # tiered JIT needs this long to settle on a loaded 2-core machine
+duration="${DURATION:-15s}"
+wrk_version="4.1.0-3+b2" # Debian's wrk, pinned as in eng/bench.sh so figures compare across runs
+server_dll="$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll"
+gateway_dll="$root/src/McpDemo.Gateway/bin/Release/net10.0/McpDemo.Gateway.dll"
+ping='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}'
+work="$(mktemp -d)"
+pids=()
+
+cleanup() {
+  for pid in "${pids[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${pids[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk $wrk_version with apt-get..."
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "wrk=$wrk_version"
+fi
+
+echo "Building Release..."
+dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Server" >/dev/null
+dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Gateway" >/dev/null
+
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# start NAME DLL PORT [NAME=VALUE...]: runs the app with those settings (configuration from the environment) on 127.0.0.1:PORT in the background, telemetry off.
+start() {
+  local name="$1" dll="$2" port="$3"
+  shift 3
+  env OTEL_EXPORTER_OTLP_ENDPOINT="" ASPNETCORE_URLS="http://127.0.0.1:$port" "$@" dotnet "$dll" >"$work/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+# ready NAME URL: waits until URL answers a ping with a pong, printing the answer.
+ready() {
+  local name="$1" url="$2" answer=""
+  for _ in $(seq 1 300); do
+    answer="$(curl -fsS -X POST "$url" -H 'Content-Type: application/json' \
+      -H 'Accept: application/json, text/event-stream' -d "$ping" 2>/dev/null)" && break
+    sleep 0.2
+  done
+  grep -q 'pong! instance=' <<<"$answer" || { echo "$name did not answer; its log:" >&2; cat "$work/$name.log" >&2; exit 1; }
+  echo "$name answers: $(grep '^data:' <<<"$answer")"
+}
+
+# measure NAME URL: warms up, then measures; prints "req/s p99 wrong non2xx".
+measure() {
+  local name="$1" url="$2"
+  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/bench/ping.lua" "$url" >/dev/null
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$root/bench/ping.lua" "$url" >"$work/$name.wrk"
+  local rps p99 wrong non2xx
+  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$work/$name.wrk")"
+  p99="$(awk '$1 == "99%" { print $2 }' "$work/$name.wrk")"
+  wrong="$(awk '/^wrong answers:/ { print $3 }' "$work/$name.wrk")"
+  non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$work/$name.wrk")"
+  echo "$rps $p99 $wrong ${non2xx:-0}"
+}
+
+gateway_env=()
+for i in $(seq 1 "$replicas"); do
+  port="$(free_port)"
+  start "server-$i" "$server_dll" "$port" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=server-$i" Mcp__SessionMode=Stateless
+  ready "server-$i" "http://127.0.0.1:$port/mcp"
+  gateway_env+=("services__server__http__$((i - 1))=http://127.0.0.1:$port")
+  if [[ $i -eq 1 ]]; then
+    direct_url="http://127.0.0.1:$port/mcp"
+  fi
+done
+gateway_port="$(free_port)"
+start gateway "$gateway_dll" "$gateway_port" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-1" "${gateway_env[@]}"
+gateway_url="http://127.0.0.1:$gateway_port/mcp"
+ready gateway "$gateway_url"
+
+echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'): $connections connections, $threads threads, warm-up $warmup, measured $duration; $(nproc) cores"
+read -r direct_rps direct_p99 direct_wrong direct_non2xx < <(measure direct "$direct_url")
+read -r gateway_rps gateway_p99 gateway_wrong gateway_non2xx < <(measure gateway "$gateway_url")
+
+printf '\n%-28s %12s %10s %8s %8s\n' "" "req/s" "p99" "wrong" "non-2xx"
+printf '%-28s %12s %10s %8s %8s\n' "direct (1 replica)" "$direct_rps" "$direct_p99" "$direct_wrong" "$direct_non2xx"
+printf '%-28s %12s %10s %8s %8s\n' "gateway ($replicas replicas)" "$gateway_rps" "$gateway_p99" "$gateway_wrong" "$gateway_non2xx"
+ratio="$(awk -v g="$gateway_rps" -v d="$direct_rps" 'BEGIN { printf "%.1f", 100 * g / d }')"
+echo "gateway/direct throughput: $ratio% (goal: >= 60%)"
+
+if [[ "$direct_wrong" != 0 || "$direct_non2xx" != 0 || "$gateway_wrong" != 0 || "$gateway_non2xx" != 0 ]]; then
+  echo "Some answers were wrong: the figures above do not count." >&2
+  exit 1
+fi
