@@ -86,6 +86,7 @@ public sealed class AppHostProcessTests
         Assert.Equal(2, exitCode);
         Assert.StartsWith("error: ", appHost.Output, StringComparison.Ordinal);
         Assert.Contains(gatewayPort, appHost.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unrecognized", appHost.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", appHost.Output, StringComparison.Ordinal);
     }
 
