@@ -171,7 +171,6 @@ internal sealed partial class StreamableHttpHandler(
 
     private async Task HandleSessionPostAsync(HttpContext context, JsonRpcMessage message)
     {
-        McpSession? session;
         if (context.Request.Headers[McpHeaderNames.SessionId].Count == 0)
         {
             if (message is not JsonRpcRequest { Method: RequestMethods.Initialize })
@@ -181,15 +180,28 @@ internal sealed partial class StreamableHttpHandler(
                 return;
             }
 
-            session = serverFactory.CreateSession(SessionIds.NewId(), McpUserId.From(context.User));
+            var session = serverFactory.CreateSession(SessionIds.NewId(), McpUserId.From(context.User));
             sessions.Add(session);
             LogSessionStarted(logger);
-        }
-        else if ((session = await FindSessionAsync(context)) is null)
-        {
+            await AnswerSessionPostAsync(context, session, message);
+
+            // An initialize the transport refused (malformed params) must not leave a session behind.
+            if (context.Response.StatusCode >= StatusCodes.Status400BadRequest)
+            {
+                await sessions.RemoveAsync(session, "initialize refused");
+            }
+
             return;
         }
 
+        if (await FindSessionAsync(context) is { } existing)
+        {
+            await AnswerSessionPostAsync(context, existing, message);
+        }
+    }
+
+    private static async Task AnswerSessionPostAsync(HttpContext context, McpSession session, JsonRpcMessage message)
+    {
         context.Response.Headers[McpHeaderNames.SessionId] = session.Id;
         using var lease = session.BeginRequest();
         using var requestCancellation = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Closed);
@@ -220,6 +232,7 @@ internal sealed partial class StreamableHttpHandler(
         {
             // The transport reads initialize params eagerly; params of the wrong shape are the client's error.
             context.Response.Headers.Remove("Content-Type");
+            context.Response.Headers.Remove(McpHeaderNames.SessionId);
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidParams,
                 "Invalid params: the initialize parameters do not match the MCP schema.");
             return;

@@ -57,27 +57,17 @@ public sealed class SecurityTests
     }
 
     [Theory]
-    [InlineData("localhost.evil.com")]
-    [InlineData("127.0.0.1.nip.io")]
-    public async Task PostRequest_IsForbidden_WithHostThatOnlyLooksLocal(string host)
+    [InlineData("Host", "localhost.evil.com")]
+    [InlineData("Host", "127.0.0.1.nip.io")]
+    [InlineData("Origin", "null")]
+    [InlineData("Origin", "file://")]
+    [InlineData("Origin", "not a url")]
+    [InlineData("Origin", "http://localhost.evil.com")]
+    public async Task PostRequest_IsForbidden_WithHostOrOriginThatOnlyLooksLocal(string header, string value)
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateless);
 
-        using var response = await server.PostAsync(JsonRpc.Initialize(), configure: r => r.Headers.TryAddWithoutValidation("Host", host));
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    [Theory]
-    [InlineData("null")]
-    [InlineData("file://")]
-    [InlineData("not a url")]
-    [InlineData("http://localhost.evil.com")]
-    public async Task PostRequest_IsForbidden_WithOddOrigin(string origin)
-    {
-        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateless);
-
-        using var response = await server.PostAsync(JsonRpc.Initialize(), configure: r => r.Headers.TryAddWithoutValidation("Origin", origin));
+        using var response = await server.PostAsync(JsonRpc.Initialize(), configure: r => r.Headers.TryAddWithoutValidation(header, value));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using McpDemo.StreamableHttp.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace McpDemo.StreamableHttp.Tests;
@@ -33,6 +34,18 @@ public sealed class StatefulSessionTests
             var answer = await JsonRpc.ReadAnswerAsync(response);
             Assert.Equal($"caller-{i}", answer.GetProperty("result").GetProperty("content")[0].GetProperty("text").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Initialize_WithMalformedParams_LeavesNoSession()
+    {
+        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
+
+        using var response = await server.PostAsync("""{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":42,"capabilities":"none"}}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains("Mcp-Session-Id"));
+        Assert.Equal(0, server.Services.GetRequiredService<McpDemo.StreamableHttp.Sessions.McpSessionStore>().Count);
     }
 
     [Fact]
@@ -141,16 +154,6 @@ public sealed class StatefulSessionTests
     }
 
     [Fact]
-    public async Task GetRequest_IsNotFound_WithUnrecognizedSessionId()
-    {
-        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
-
-        using var response = await OpenGetStreamAsync(server, "no-such-session");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    [Fact]
     public async Task GetRequest_IsBadRequest_WithoutSessionId()
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
@@ -173,12 +176,14 @@ public sealed class StatefulSessionTests
         Assert.Equal(HttpStatusCode.NotFound, afterwards.StatusCode);
     }
 
-    [Fact]
-    public async Task DeleteRequest_IsNotFound_WithUnrecognizedSessionId()
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("DELETE")]
+    public async Task GetAndDeleteRequests_AreNotFound_WithUnrecognizedSessionId(string method)
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
 
-        using var response = await DeleteAsync(server, "no-such-session");
+        using var response = await server.SendAsync(new HttpMethod(method), "no-such-session", r => r.Headers.Add("Accept", "text/event-stream"));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -57,8 +57,10 @@ public sealed class StatelessModeTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    // Core refuses the request at once (InvalidOperationException: "Sampling is not supported in stateless mode");
+    // the tool reports that as a failed call instead of waiting for an answer that could reach another replica.
     [Fact]
-    public async Task ServerToClientRequest_FailsFastWithJsonRpcError()
+    public async Task ServerToClientRequest_FailsFastInsteadOfHanging()
     {
         await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateless);
 

@@ -12,7 +12,8 @@ namespace McpDemo.StreamableHttp.Stateless;
 internal sealed class RequestServerPool(McpServerFactory serverFactory) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<RequestServer> _idle = new();
-    private readonly int _maxIdle = Environment.ProcessorCount * 8;
+    // Enough idle servers for a few hundred concurrent requests; an idle server is a parked loop and some kilobytes.
+    private readonly int _maxIdle = Math.Max(128, Environment.ProcessorCount * 16);
     private int _idleCount;
     private bool _disposed;
 
