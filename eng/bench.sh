@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the product server, stateless, against a bare Kestrel floor that parses the same
 # tools/call ping and writes the same SSE answer. Both are driven by wrk at the same load, one after the other.
-# Usage: eng/bench.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=30s DURATION=15s)
+# Usage: eng/bench.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=15s)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
-warmup="${WARMUP:-30s}" # tiered JIT needs this long to settle on a loaded 2-core machine
+warmup="${WARMUP:-45s}" # tiered JIT needs this long to settle on a loaded 2-core machine
 duration="${DURATION:-15s}"
 wrk_version="4.1.0-3+b2" # Debian's wrk; pinned so figures compare across runs
 work="$(mktemp -d)"

@@ -11,6 +11,12 @@ internal sealed partial class ParentProcessShutdownService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Stopping a host that is still starting makes its start fail (an unhandled exception), not stop.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(started.SetResult))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
         await watcher.WaitForParentExitAsync(stoppingToken);
         LogParentGone(watcher.ParentPid);
         lifetime.StopApplication();

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using McpDemo.ServiceDefaults;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -26,11 +25,7 @@ public sealed class PingTool(ServiceIdentity identity)
             await Task.Delay(delayMs, cancellationToken);
         }
         var result = new PingResult(identity.InstanceId, identity.Version, delayMs);
-        return new CallToolResult
-        {
-            Content = [new TextContentBlock { Text = $"pong! instance={result.Instance} v={result.Version} d={result.DelayMs}" }],
-            StructuredContent = JsonSerializer.SerializeToElement(result, ToolJson.Options),
-        };
+        return ToolJson.TextAndStructured($"pong! instance={result.Instance} v={result.Version} d={result.DelayMs}", result);
     }
 }
 

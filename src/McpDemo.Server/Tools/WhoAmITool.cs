@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using McpDemo.ServiceDefaults;
 using McpDemo.StreamableHttp;
 using Microsoft.Extensions.Options;
@@ -18,11 +17,7 @@ public sealed class WhoAmITool(ServiceIdentity identity, IOptions<McpHttpOptions
     public CallToolResult WhoAmI(McpServer server)
     {
         var result = new WhoAmIResult(identity.InstanceId, httpOptions.Value.SessionMode.ToString(), server.SessionId);
-        return new CallToolResult
-        {
-            Content = [new TextContentBlock { Text = $"instance={result.Instance} mode={result.Mode} session={result.SessionId ?? "none"}" }],
-            StructuredContent = JsonSerializer.SerializeToElement(result, ToolJson.Options),
-        };
+        return ToolJson.TextAndStructured($"instance={result.Instance} mode={result.Mode} session={result.SessionId ?? "none"}", result);
     }
 }
 

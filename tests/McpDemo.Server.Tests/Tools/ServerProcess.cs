@@ -52,7 +52,12 @@ public abstract class ServerProcess(string sessionMode, string? defaultProtocolV
         _process = TestProcess.StartProject(
             "src/McpDemo.Server",
             ["--urls", $"http://127.0.0.1:{port}", $"--Mcp:SessionMode={sessionMode}"],
-            new Dictionary<string, string?> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}" });
+            new Dictionary<string, string?>
+            {
+                ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}",
+                // Some tests read what the SDK logs about requests (for example that one was cancelled).
+                ["Logging__LogLevel__ModelContextProtocol"] = "Information",
+            });
         await _process.WaitForHttpOkAsync($"http://127.0.0.1:{port}/health");
     }
 
