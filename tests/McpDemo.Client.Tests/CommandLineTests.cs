@@ -23,6 +23,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task CommandHelp_IsShown_EvenWhenItsArgumentIsMissing()
+    {
+        var run = (await ClientRun.RunAsync("call", "--help")).AssertExitCode(ExitCodes.Success);
+
+        Assert.Contains("--arg <key=value>", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NoEndpoint_IsUsageError_SayingHowToNameOne()
     {
         var run = (await ClientRun.RunAsync()).AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();

@@ -97,7 +97,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : IClas
     [Fact]
     public async Task Bench_ShortRun_PrintsThroughputErrorsAndPercentiles()
     {
-        var run = (await ClientRun.RunAsync("bench", "--concurrency", "2", "--duration", "1s", "--endpoint", server.Endpoint))
+        var run = (await ClientRun.RunAsync("bench", "--concurrency", "2", "--duration", "2s", "--endpoint", server.Endpoint))
             .AssertExitCode(ExitCodes.Success);
 
         var figures = BenchFigures.Parse(run);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using McpDemo.Client.Failures;
 
 namespace McpDemo.Client.CommandLine;
@@ -14,7 +15,8 @@ internal static class ClientCommandLine
     {
         var root = new ClientRootCommand(context);
         var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
+        // --help and --version still win over errors (e.g. "call --help" without a tool name).
+        if (parseResult.Action is ParseErrorAction)
         {
             foreach (var error in parseResult.Errors)
             {

@@ -14,12 +14,15 @@ internal sealed class DurationOption : Option<TimeSpan>
         ("h", TimeSpan.FromHours),
     ];
 
-    public DurationOption(string name, string description, TimeSpan defaultValue)
+    private readonly TimeSpan _defaultValue;
+
+    public DurationOption(string name, string description, TimeSpan defaultValue, string defaultText)
         : base(name)
     {
-        Description = description;
+        _defaultValue = defaultValue;
+        // Stated here rather than through a default value, which help would print as 00:00:00.5000000.
+        Description = $"{description} [default: {defaultText}]";
         HelpName = "duration";
-        DefaultValueFactory = _ => defaultValue;
         CustomParser = result =>
         {
             var text = result.Tokens.Single().Value;
@@ -32,12 +35,15 @@ internal sealed class DurationOption : Option<TimeSpan>
         };
     }
 
+    /// <summary>The duration given on the command line, or the default.</summary>
+    public TimeSpan ValueIn(ParseResult parseResult) => parseResult.GetResult(this) is null ? _defaultValue : parseResult.GetValue(this);
+
     /// <summary>Parses <c>10s</c>, <c>500ms</c>, <c>2m</c>, <c>1h</c>, <c>hh:mm:ss</c> or a plain number of seconds; only positive durations.</summary>
     public static bool TryParse(string text, out TimeSpan duration)
     {
         if (text.Contains(':', StringComparison.Ordinal))
         {
-            // The form --help shows defaults in.
+            // The form TimeSpan itself writes, for durations copied from logs.
             return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration > TimeSpan.Zero;
         }
         var (number, toTimeSpan) = Units.FirstOrDefault(unit => text.EndsWith(unit.Suffix, StringComparison.OrdinalIgnoreCase)) is { Suffix: { } suffix } match

@@ -22,7 +22,7 @@ internal sealed class BenchCommand : ClientCommand
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly CountOption _concurrency = new("--concurrency", "How many workers call at once; each is its own client.", 4, "-c");
-    private readonly DurationOption _duration = new("--duration", "How long to keep calling, e.g. 10s or 1m.", TimeSpan.FromSeconds(10));
+    private readonly DurationOption _duration = new("--duration", "How long to keep calling, e.g. 10s or 1m.", TimeSpan.FromSeconds(10), "10s");
     private readonly Option<string> _mode = new Option<string>("--mode")
     {
         Description = "stateless: no sessions, any replica may answer any call; stateful: one session per worker, pinned to its replica.",
@@ -45,7 +45,7 @@ internal sealed class BenchCommand : ClientCommand
         var endpoint = Connector.ResolveEndpoint(parseResult);
         var mode = Enum.Parse<BenchMode>(parseResult.GetRequiredValue(_mode), ignoreCase: true);
         var workers = parseResult.GetValue(_concurrency);
-        var duration = parseResult.GetValue(_duration);
+        var duration = _duration.ValueIn(parseResult);
         var call = new BenchCall(parseResult.GetRequiredValue(_tool), parseResult.GetRequiredValue(_arguments));
 
         var connections = await OpenAllAsync(endpoint, workers, mode, cancellationToken);
@@ -54,6 +54,7 @@ internal sealed class BenchCommand : ClientCommand
         TimeSpan elapsed;
         try
         {
+            await WarmUpAsync(connections, call, cancellationToken);
             Console.WriteLine($"Bench: {workers} {mode.ToString().ToLowerInvariant()} worker(s) calling {call.Tool} for {duration.TotalSeconds:F0} s against {endpoint}");
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(duration);
@@ -92,6 +93,27 @@ internal sealed class BenchCommand : ClientCommand
             throw;
         }
     }
+
+    /// <summary>
+    /// One untimed call per worker before the clock starts, so JIT compilation and first-call setup on
+    /// either side do not count as latency. A failure here is a failure of the whole run.
+    /// </summary>
+    private static Task WarmUpAsync(McpConnection[] connections, BenchCall call, CancellationToken cancellationToken) =>
+        Task.WhenAll(connections.Select(async connection =>
+        {
+            try
+            {
+                var result = await connection.Client.CallToolAsync(call.Tool, call.Arguments, cancellationToken: cancellationToken);
+                if (result.IsError == true)
+                {
+                    throw new ClientFailure(ExitCodes.ToolError, $"{call.Tool} reported an error: {ToolResultText.Of(result)}");
+                }
+            }
+            catch (Exception exception) when (exception is not ClientFailure && !cancellationToken.IsCancellationRequested)
+            {
+                throw FailureTranslator.WhileCalling(exception);
+            }
+        }));
 
     private static async Task RunWorkerAsync(
         McpConnection connection, BenchCall call, BenchRecorder recorder, InstanceSpread spread, CancellationToken deadline)

@@ -16,7 +16,7 @@ internal sealed class DemoRun
 {
     private readonly CountOption _count = new("--count", "How many times to call ping.", 10, "-n");
     private readonly Option<bool> _loop = new("--loop") { Description = "Keep calling ping until Ctrl+C or SIGTERM, so a topology shows live traffic; reconnects after failures." };
-    private readonly DurationOption _interval = new("--interval", "The pause between calls with --loop.", TimeSpan.FromSeconds(1));
+    private readonly DurationOption _interval = new("--interval", "The pause between calls with --loop.", TimeSpan.FromSeconds(1), "1s");
     private readonly ClientContext _context;
     private readonly Connector _connector;
 
@@ -43,7 +43,7 @@ internal sealed class DemoRun
         var endpoint = _connector.ResolveEndpoint(parseResult);
         var spread = new InstanceSpread();
         var failures = parseResult.GetValue(_loop)
-            ? await LoopAsync(endpoint, parseResult.GetValue(_interval), spread, cancellationToken)
+            ? await LoopAsync(endpoint, _interval.ValueIn(parseResult), spread, cancellationToken)
             : await CountedAsync(endpoint, parseResult.GetValue(_count), spread, cancellationToken);
 
         Console.WriteLine();

@@ -35,7 +35,7 @@ internal sealed class WatchCommand : ClientCommand
 
     private readonly Option<bool> _startTicker = new("--start-ticker") { Description = $"Call the server's {TickerTool} tool first, so notifications arrive." };
     private readonly CountOption _ticks = new("--ticks", $"How many notifications {TickerTool} sends.", 5);
-    private readonly DurationOption _tickInterval = new("--tick-interval", $"The pause between {TickerTool}'s notifications.", TimeSpan.FromMilliseconds(500));
+    private readonly DurationOption _tickInterval = new("--tick-interval", $"The pause between {TickerTool}'s notifications.", TimeSpan.FromMilliseconds(500), "500ms");
     private readonly Option<int?> _exitAfter = new("--exit-after") { Description = "Stop after this many notifications instead of waiting for Ctrl+C.", HelpName = "n" };
     public WatchCommand(ClientContext context, Connector connector)
         : base("watch", "Open a session (stateful servers) and print the notifications the server sends until Ctrl+C.", context, connector)
@@ -111,7 +111,7 @@ internal sealed class WatchCommand : ClientCommand
         var arguments = new Dictionary<string, object?>
         {
             ["count"] = parseResult.GetValue(_ticks),
-            ["intervalMs"] = (int)parseResult.GetValue(_tickInterval).TotalMilliseconds,
+            ["intervalMs"] = (int)_tickInterval.ValueIn(parseResult).TotalMilliseconds,
         };
         var result = await client.CallToolAsync(TickerTool, arguments, cancellationToken: cancellationToken);
         if (result.IsError == true)
