@@ -116,7 +116,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
         finally
         {
-            _reporter?.WriteAppHost("stopping...");
+            if (Replicas.Count > 0)
+            {
+                _reporter?.WriteAppHost("stopping...");
+            }
             await StopAsync();
         }
     }

@@ -71,7 +71,9 @@ internal static class PortOwner
 
     private static string CommandLine(string pidDirectory)
     {
-        var commandLine = File.ReadAllText(Path.Combine(pidDirectory, "cmdline")).Replace('\0', ' ').Trim();
+        // Arguments are NUL-separated and may hold newlines; the message wants one line.
+        var commandLine = string.Join(' ', File.ReadAllText(Path.Combine(pidDirectory, "cmdline"))
+            .Split(['\0', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return commandLine.Length > 120 ? commandLine[..117] + "..." : commandLine;
     }
 }
