@@ -3,7 +3,8 @@
 # replicas, against one replica called directly, in the same run and at the same load (wrk, bench/ping.lua).
 # Release build; the processes run as the AppHost would run them (ASPNETCORE_URLS, services__server__http__i).
 # Goal: the gateway path keeps >= 60% of the direct throughput.
-# Usage: eng/bench-gateway.sh   (env: REPLICAS=3 CONNECTIONS=32 THREADS=2 WARMUP=30s DURATION=15s)
+# Usage: eng/bench-gateway.sh   (env: REPLICAS=3 CONNECTIONS=32 THREADS=2 WARMUP=30s DURATION=15s
+#   GATEWAY_SETTINGS="Name=Value ...": extra gateway configuration, e.g. "Logging__LogLevel__Default=Warning")
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -86,11 +87,13 @@ for i in $(seq 1 "$replicas"); do
   fi
 done
 gateway_port="$(free_port)"
-start gateway "$gateway_dll" "$gateway_port" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-1" "${gateway_env[@]}"
+read -r -a gateway_settings <<<"${GATEWAY_SETTINGS:-}"
+start gateway "$gateway_dll" "$gateway_port" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-1" "${gateway_env[@]}" "${gateway_settings[@]}"
 gateway_url="http://127.0.0.1:$gateway_port/mcp"
 ready gateway "$gateway_url"
 
 echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'): $connections connections, $threads threads, warm-up $warmup, measured $duration; $(nproc) cores"
+echo "gateway settings: ${GATEWAY_SETTINGS:-(as shipped)}"
 read -r direct_rps direct_p99 direct_wrong direct_non2xx < <(measure direct "$direct_url")
 read -r gateway_rps gateway_p99 gateway_wrong gateway_non2xx < <(measure gateway "$gateway_url")
 
