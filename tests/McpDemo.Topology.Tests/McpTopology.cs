@@ -66,6 +66,7 @@ internal sealed class McpTopology : IRunningMcpServer
             .WithHttpHealthCheck("/health");
         var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
             .WithHttpEndpoint()
+            .WithEnvironment("Gateway__Cookie__Enabled", sessionMode == "Stateful" ? "true" : "false")
             .WithHttpHealthCheck("/health")
             .WithReference(server)
             .WaitFor(server);
