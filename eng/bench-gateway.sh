@@ -3,17 +3,13 @@
 # replicas, against one replica called directly, in the same run and at the same load (wrk, bench/ping.lua).
 # Release build; the processes run as the AppHost would run them (ASPNETCORE_URLS, services__server__http__i).
 # Goal: the gateway path keeps >= 60% of the direct throughput.
-# Usage: eng/bench-gateway.sh   (env: REPLICAS=3 CONNECTIONS=32 THREADS=2 WARMUP=30s DURATION=15s
+# Usage: eng/bench-gateway.sh   (env: REPLICAS=3 CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=15s
 #   GATEWAY_SETTINGS="Name=Value ...": extra gateway configuration, e.g. "Logging__LogLevel__Default=Warning")
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/eng/bench-wrk.sh"
 replicas="${REPLICAS:-3}"
-connections="${CONNECTIONS:-32}"
-threads="${THREADS:-2}"
-warmup="${WARMUP:-30s}" # tiered JIT needs this long to settle on a loaded 2-core machine
-duration="${DURATION:-15s}"
-wrk_version="4.1.0-3+b2" # Debian's wrk, pinned as in eng/bench.sh so figures compare across runs
 server_dll="$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll"
 gateway_dll="$root/src/McpDemo.Gateway/bin/Release/net10.0/McpDemo.Gateway.dll"
 ping='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}'
@@ -31,17 +27,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk $wrk_version with apt-get..."
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "wrk=$wrk_version"
-fi
+ensure_wrk
 
 echo "Building Release..."
 dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Server" >/dev/null
 dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Gateway" >/dev/null
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # start NAME DLL PORT [NAME=VALUE...]: runs the app with those settings (configuration from the environment) on 127.0.0.1:PORT in the background, telemetry off.
 start() {
@@ -63,19 +53,6 @@ ready() {
   echo "$name answers: $(grep '^data:' <<<"$answer")"
 }
 
-# measure NAME URL: warms up, then measures; prints "req/s p99 wrong non2xx".
-measure() {
-  local name="$1" url="$2"
-  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/bench/ping.lua" "$url" >/dev/null
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$root/bench/ping.lua" "$url" >"$work/$name.wrk"
-  local rps p99 wrong non2xx
-  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$work/$name.wrk")"
-  p99="$(awk '$1 == "99%" { print $2 }' "$work/$name.wrk")"
-  wrong="$(awk '/^wrong answers:/ { print $3 }' "$work/$name.wrk")"
-  non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$work/$name.wrk")"
-  echo "$rps $p99 $wrong ${non2xx:-0}"
-}
-
 gateway_env=()
 for i in $(seq 1 "$replicas"); do
   port="$(free_port)"
@@ -92,10 +69,10 @@ start gateway "$gateway_dll" "$gateway_port" OTEL_RESOURCE_ATTRIBUTES="service.i
 gateway_url="http://127.0.0.1:$gateway_port/mcp"
 ready gateway "$gateway_url"
 
-echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'): $connections connections, $threads threads, warm-up $warmup, measured $duration; $(nproc) cores"
+wrk_settings
 echo "gateway settings: ${GATEWAY_SETTINGS:-(as shipped)}"
-read -r direct_rps direct_p99 direct_wrong direct_non2xx < <(measure direct "$direct_url")
-read -r gateway_rps gateway_p99 gateway_wrong gateway_non2xx < <(measure gateway "$gateway_url")
+read -r direct_rps direct_p99 direct_wrong direct_non2xx < <(wrk_measure "$direct_url" "$work/direct.wrk")
+read -r gateway_rps gateway_p99 gateway_wrong gateway_non2xx < <(wrk_measure "$gateway_url" "$work/gateway.wrk")
 
 printf '\n%-28s %12s %10s %8s %8s\n' "" "req/s" "p99" "wrong" "non-2xx"
 printf '%-28s %12s %10s %8s %8s\n' "direct (1 replica)" "$direct_rps" "$direct_p99" "$direct_wrong" "$direct_non2xx"
