@@ -42,9 +42,11 @@ internal sealed class McpTopology : IRunningMcpServer
 
     /// <summary>
     /// Starts <paramref name="replicas"/> replicas of <typeparamref name="TServer"/> in <paramref name="sessionMode"/>
-    /// behind the gateway, plus the demo client when <paramref name="withDemoClient"/>; returns once all are healthy.
+    /// behind the gateway (with extra <paramref name="gatewaySettings"/>, as environment variables), plus the demo
+    /// client when <paramref name="withDemoClient"/>; returns once all are healthy.
     /// </summary>
-    public static async Task<McpTopology> StartAsync<TServer>(string sessionMode, int replicas = 3, bool withDemoClient = false)
+    public static async Task<McpTopology> StartAsync<TServer>(
+        string sessionMode, int replicas = 3, bool withDemoClient = false, IReadOnlyDictionary<string, string>? gatewaySettings = null)
         where TServer : IProjectMetadata, new()
     {
         var console = new StringWriter();
@@ -70,6 +72,10 @@ internal sealed class McpTopology : IRunningMcpServer
             .WithHttpHealthCheck("/health")
             .WithReference(server)
             .WaitFor(server);
+        foreach (var (name, value) in gatewaySettings ?? new Dictionary<string, string>())
+        {
+            gateway.WithEnvironment(name, value);
+        }
         if (withDemoClient)
         {
             builder.AddProject<Projects.McpDemo_Client>("client")

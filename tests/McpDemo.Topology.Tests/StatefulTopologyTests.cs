@@ -10,11 +10,13 @@ public sealed class StatefulTopologyTests
     private const int PingsPerSession = 10;
 
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task CSharpClient_SessionsStayOnOneReplica_AndSpreadOverAll(bool withCookieJar)
+    [InlineData(true, true)]
+    [InlineData(false, true)]
+    [InlineData(true, false)] // the cookie alone, as behind an AWS ALB, which cannot pin by header
+    public async Task CSharpClient_SessionsStayOnOneReplica_AndSpreadOverAll(bool withCookieJar, bool withSessionPins)
     {
-        await using var topology = await McpTopology.StartAsync<Projects.McpDemo_Server>("Stateful");
+        await using var topology = await McpTopology.StartAsync<Projects.McpDemo_Server>(
+            "Stateful", gatewaySettings: new Dictionary<string, string> { ["Gateway__Sessions__Enabled"] = withSessionPins ? "true" : "false" });
         var replicaOfSession = new List<string>();
 
         for (var session = 0; session < Sessions; session++)
