@@ -17,6 +17,8 @@ return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gatewa
         var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
             .WithHttpEndpoint(port: 8080)
             .WithExternalHttpEndpoints()
+            // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
+            .WithEnvironment("Gateway__Cookie__Enabled", TopologyOptions.SessionMode(options) == "Stateful" ? "true" : "false")
             .WithHttpHealthCheck("/health")
             .WithReference(server)
             .WaitFor(server);
