@@ -1,3 +1,4 @@
+using McpDemo.Testing;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
