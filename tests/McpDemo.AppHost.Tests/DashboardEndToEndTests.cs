@@ -12,26 +12,18 @@ namespace McpDemo.AppHost.Tests;
 /// </summary>
 public sealed class DashboardEndToEndTests : IAsyncLifetime
 {
-    private static readonly string s_screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
     private static readonly string[] s_services = ["client", "gateway", "server"];
 
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumPage _browser = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _page.SetDefaultTimeout(30_000);
+        _browser = await ChromiumPage.OpenAsync(TimeSpan.FromSeconds(30));
+        _page = _browser.Page;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
 
     [Fact]
     public async Task Dashboard_ShowsEveryResource_OnePingTraceAcrossClientGatewayAndServer_ItsLogs_AndCharts()
@@ -131,9 +123,5 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         }
     }
 
-    private async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(s_screenshots);
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_screenshots, name + ".png"), FullPage = true });
-    }
+    private Task ScreenshotAsync(string name) => _browser.ScreenshotAsync(name);
 }
