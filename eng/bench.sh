@@ -4,53 +4,11 @@
 # Usage: eng/bench.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=15s)
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-source "$root/eng/bench-wrk.sh"
-work="$(mktemp -d)"
-pid=""
-
-cleanup() {
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill "$pid"
-    wait "$pid" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-ensure_wrk
+source "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
 
 echo "Building Release..."
 dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Server" >/dev/null
 dotnet build -c Release -v quiet -nologo "$root/bench/McpDemo.Bench.Floor" >/dev/null
-
-# run NAME DLL ARGS...: starts the app, checks one answer, warms up, measures; prints "req/s p99 wrong non2xx".
-run() {
-  local name="$1" dll="$2"
-  shift 2
-  local port
-  port="$(free_port)"
-  OTEL_RESOURCE_ATTRIBUTES="service.instance.id=bench" OTEL_EXPORTER_OTLP_ENDPOINT="" \
-    dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >"$work/$name.log" 2>&1 &
-  pid=$!
-  local url="http://127.0.0.1:$port/mcp"
-  for _ in $(seq 1 100); do
-    curl -fs -o /dev/null -X POST "$url" -H 'Content-Type: application/json' \
-      -H 'Accept: application/json, text/event-stream' \
-      -d '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}' && break
-    sleep 0.2
-  done
-  local answer
-  answer="$(curl -fsS -X POST "$url" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-    -d '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}')" \
-    || { echo "$name did not answer; its log:" >&2; cat "$work/$name.log" >&2; exit 1; }
-  echo "$name answers: $(grep '^data:' <<<"$answer")" >&2
-
-  wrk_measure "$url" "$work/$name.wrk"
-  kill "$pid"
-  wait "$pid" 2>/dev/null || true
-  pid=""
-}
 
 wrk_settings
 read -r server_rps server_p99 server_wrong server_non2xx < <(run server "$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll" --Mcp:SessionMode=Stateless)

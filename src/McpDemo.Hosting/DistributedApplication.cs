@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using McpDemo.Dashboard;
 using McpDemo.Hosting.ApplicationModel;
 using McpDemo.Hosting.Console;
+using McpDemo.Hosting.Dashboard;
 using McpDemo.Hosting.Orchestration;
 
 namespace McpDemo.Hosting;
@@ -15,6 +17,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
     private readonly Orchestrator _orchestrator;
     private readonly ConsoleReporter? _reporter;
+    private readonly OrchestratorResourceState _resourceState;
 
     internal DistributedApplication(DistributedApplicationModel model, DistributedApplicationOptions options)
     {
@@ -22,6 +25,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         Options = options;
         _orchestrator = new Orchestrator(model, options);
         _orchestrator.ReplicaChanged += snapshot => ReplicaChanged?.Invoke(snapshot);
+        _resourceState = new OrchestratorResourceState(model, _orchestrator);
         if (options.ConsoleOutput is { } output)
         {
             _reporter = new ConsoleReporter(output, model, options);
@@ -38,6 +42,12 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     /// <summary>How the application runs.</summary>
     public DistributedApplicationOptions Options { get; }
+
+    /// <summary>The running dashboard, once started and unless <see cref="DistributedApplicationOptions.DashboardUrl"/> is null.</summary>
+    public RunningDashboard? Dashboard { get; private set; }
+
+    /// <summary>Where the services export telemetry: the user's own OTLP endpoint, else the dashboard's receiver; null when neither.</summary>
+    public string? OtlpEndpoint => Options.OtlpEndpoint ?? Dashboard?.OtlpUrl.ToString().TrimEnd('/');
 
     /// <summary>Every replica's current state, resources in declaration order.</summary>
     public IReadOnlyList<ReplicaSnapshot> Replicas => [.. _orchestrator.Runners.Select(r => r.Snapshot)];
@@ -59,7 +69,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     /// <summary>The most recent output lines (stdout and stderr) of a replica, e.g. <c>GetOutput("server-2")</c>.</summary>
     public IReadOnlyList<string> GetOutput(string replicaId) =>
-        _orchestrator.Runners.FirstOrDefault(r => r.Snapshot.ReplicaId == replicaId)?.Output.Lines
+        _orchestrator.Runners.FirstOrDefault(r => r.Snapshot.ReplicaId == replicaId)?.Output.Entries
         ?? throw new KeyNotFoundException($"No replica '{replicaId}'.");
 
     /// <summary>Waits until replica <paramref name="replicaId"/> satisfies <paramref name="condition"/>, and returns that snapshot.</summary>
@@ -88,8 +98,18 @@ public sealed class DistributedApplication : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts every resource in dependency order; completes once each runs healthy or has finished.</summary>
-    public Task StartAsync(CancellationToken cancellationToken = default) => _orchestrator.StartAsync(cancellationToken);
+    /// <summary>
+    /// Starts the dashboard (so it receives telemetry from the first moment), then every resource in
+    /// dependency order; completes once each runs healthy or has finished.
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (Options.DashboardUrl is { } dashboardUrl && Dashboard is null)
+        {
+            Dashboard = await StartDashboardAsync(dashboardUrl, cancellationToken);
+        }
+        await _orchestrator.StartAsync(OtlpEndpoint, cancellationToken);
+    }
 
     /// <summary>Stops every replica gracefully, dependents first, and leaves no process behind.</summary>
     public Task StopAsync() => _orchestrator.StopAsync();
@@ -108,7 +128,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         try
         {
             await StartWithProgressAsync(shutdown.Token);
-            _reporter?.WriteSummary(Replicas);
+            _reporter?.WriteSummary(Replicas, Dashboard?.DashboardUrl, OtlpEndpoint);
             await Task.Delay(Timeout.Infinite, shutdown.Token);
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
@@ -132,6 +152,24 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         await StopAsync();
         _orchestrator.Dispose();
+        // Last, so it receives what the services flush as they stop.
+        if (Dashboard is not null)
+        {
+            await Dashboard.DisposeAsync();
+        }
+    }
+
+    private async Task<RunningDashboard> StartDashboardAsync(string dashboardUrl, CancellationToken cancellationToken)
+    {
+        var options = new DashboardOptions { DashboardUrl = dashboardUrl, OtlpUrl = Options.DashboardOtlpUrl, ExternalOtlpEndpoint = Options.OtlpEndpoint };
+        try
+        {
+            return await DashboardHost.StartAsync(options, _resourceState, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new DistributedApplicationException($"The dashboard cannot start on {dashboardUrl} / {Options.DashboardOtlpUrl}: {e.Message}", e);
+        }
     }
 
     private async Task StartWithProgressAsync(CancellationToken cancellationToken)

@@ -5,14 +5,18 @@ namespace McpDemo.Hosting;
 /// <summary>How the AppHost runs locally. The defaults are what a developer's <c>dotnet run</c> wants; tests tighten them.</summary>
 public sealed class DistributedApplicationOptions
 {
-    /// <summary>The OTLP endpoint children export to: the AppHost's own <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, else the dashboard's.</summary>
-    public string OtlpEndpoint { get; set; } =
-        Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } configured
-            ? configured
-            : "http://localhost:18890";
+    /// <summary>
+    /// An OTLP endpoint of the user's own that services export to instead of the dashboard: by default the
+    /// AppHost's own <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>; null sends telemetry to the dashboard's receiver.
+    /// </summary>
+    public string? OtlpEndpoint { get; set; } =
+        Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } configured ? configured : null;
 
-    /// <summary>The dashboard address shown in the start-up summary, or null for none.</summary>
+    /// <summary>The dashboard web UI's loopback URL (port 0 picks a free port), or null to run without a dashboard.</summary>
     public string? DashboardUrl { get; set; } = "http://localhost:18888";
+
+    /// <summary>The dashboard's OTLP/HTTP receiver's loopback URL (port 0 picks a free port).</summary>
+    public string DashboardOtlpUrl { get; set; } = "http://localhost:18890";
 
     /// <summary>How long a replica has to exit after SIGTERM before its process tree is killed.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);

@@ -49,6 +49,7 @@ public static class McpStreamableHttpExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpHttpOptions>, McpHttpOptionsValidator>());
 
+        services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISseEventStreamStore, InMemoryEventStreamStore>();
         services.TryAddSingleton<DnsRebindingGuard>();

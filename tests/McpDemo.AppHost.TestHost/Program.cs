@@ -19,4 +19,6 @@ return new AppHostCommand("Runs test services under the McpDemo orchestrator.", 
             .WithHttpEndpoint(options.GetValue(port))
             .WithReference(service)
             .WaitFor(service);
-    });
+    },
+    // Several test hosts run at once, so none takes the dashboard's fixed ports.
+    new DistributedApplicationOptions { DashboardUrl = null });

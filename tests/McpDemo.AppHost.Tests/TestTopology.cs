@@ -24,6 +24,8 @@ internal static class TestTopology
             RestartDelay = TimeSpan.FromMilliseconds(300),
             MaxRestartDelay = TimeSpan.FromSeconds(10),
             StartupTimeout = Patience,
+            // Tests that want the dashboard ask for it on free ports; the rest do without.
+            DashboardUrl = null,
         };
         configure?.Invoke(options);
         RepoLayout.ProjectDll("tests/McpDemo.AppHost.TestService");

@@ -1,3 +1,4 @@
+using McpDemo.Testing;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -9,25 +10,16 @@ namespace McpDemo.Dashboard.Tests;
 /// </summary>
 public sealed class DashboardPageTests : IAsyncLifetime
 {
-    private static readonly string s_screenshots = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
-
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private ChromiumPage _browser = null!;
     private IPage _page = null!;
 
     public async Task InitializeAsync()
     {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        _page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
-        _page.SetDefaultTimeout(15_000);
+        _browser = await ChromiumPage.OpenAsync(TimeSpan.FromSeconds(15));
+        _page = _browser.Page;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-    }
+    public async Task DisposeAsync() => await _browser.DisposeAsync();
 
     [Fact]
     public async Task ResourcesPage_ListsEveryReplica_WithStateEndpointsAndConsole()
@@ -176,9 +168,5 @@ public sealed class DashboardPageTests : IAsyncLifetime
         await Assertions.Expect(_page.Locator("#external-otlp")).ToContainTextAsync("http://collector.example:4318");
     }
 
-    private async Task ScreenshotAsync(string name)
-    {
-        Directory.CreateDirectory(s_screenshots);
-        await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(s_screenshots, name + ".png"), FullPage = true });
-    }
+    private Task ScreenshotAsync(string name) => _browser.ScreenshotAsync(name);
 }

@@ -81,7 +81,10 @@ internal sealed class ConsoleReporter
     }
 
     /// <summary>The table printed once everything is up: every replica's state, pid and URL, then the URLs people open.</summary>
-    public void WriteSummary(IReadOnlyList<ReplicaSnapshot> replicas)
+    /// <param name="replicas">Every replica's state.</param>
+    /// <param name="dashboardUrl">The running dashboard's actual URL, or null without one.</param>
+    /// <param name="otlpEndpoint">Where the services export telemetry, or null when they do not.</param>
+    public void WriteSummary(IReadOnlyList<ReplicaSnapshot> replicas, Uri? dashboardUrl, string? otlpEndpoint)
     {
         var rows = replicas.Select(r => (
             Replica: r.ReplicaId,
@@ -102,11 +105,14 @@ internal sealed class ConsoleReporter
             var url = replicas.First(r => r.ResourceName == resource.Name).Url;
             lines.Add($"{Paint(resource.Name, AnsiColor.Bold)}: {url}");
         }
-        if (_options.DashboardUrl is { } dashboard)
+        if (dashboardUrl is not null)
         {
-            lines.Add($"{Paint("dashboard", AnsiColor.Bold)}: {dashboard}");
+            lines.Add($"{Paint("dashboard", AnsiColor.Bold)}: {dashboardUrl}");
         }
-        lines.Add($"{Paint("telemetry", AnsiColor.Bold)}: OTLP/HTTP {_options.OtlpEndpoint}");
+        if (otlpEndpoint is not null)
+        {
+            lines.Add($"{Paint("telemetry", AnsiColor.Bold)}: OTLP/HTTP {otlpEndpoint}");
+        }
         lines.Add(Paint("Press Ctrl+C to stop.", AnsiColor.Dim));
         foreach (var line in lines)
         {

@@ -12,21 +12,31 @@ internal static class EnvironmentContract
     /// <summary>The variable holding the AppHost's pid; children exit when that process is gone.</summary>
     public const string ParentPidVariable = "MCPDEMO_PARENT_PID";
 
+    // The SDK defaults (60s between metric exports, 5s between span batches) leave a local dashboard
+    // looking empty for a minute; a developer's laptop can afford livelier export.
+    private const string MetricExportIntervalMs = "2000";
+    private const string SpanBatchDelayMs = "1000";
+
     public static Dictionary<string, string> For(
         Resource resource,
         string replicaId,
         IReadOnlyDictionary<string, Uri> ownEndpoints,
         Func<Resource, IReadOnlyList<IReadOnlyDictionary<string, Uri>>> endpointsOfReplicas,
-        DistributedApplicationOptions options)
+        string? otlpEndpoint)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = options.OtlpEndpoint,
-            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = resource.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={replicaId}",
             [ParentPidVariable] = System.Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (otlpEndpoint is not null)
+        {
+            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
+            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            environment["OTEL_METRIC_EXPORT_INTERVAL"] = MetricExportIntervalMs;
+            environment["OTEL_BSP_SCHEDULE_DELAY"] = SpanBatchDelayMs;
+        }
         var httpUrls = resource.Endpoints.Where(e => e.Scheme is "http" or "https").Select(e => ownEndpoints[e.Name].ToString().TrimEnd('/'));
         if (httpUrls.Any())
         {

@@ -9,13 +9,16 @@ namespace McpDemo.Hosting.Orchestration;
 /// </summary>
 internal static class LaunchPlanner
 {
-    public static Dictionary<Resource, IReadOnlyList<ReplicaPlan>> Plan(DistributedApplicationModel model, DistributedApplicationOptions options)
+    /// <param name="model">The resources.</param>
+    /// <param name="options">How the application runs.</param>
+    /// <param name="otlpEndpoint">Where every replica exports telemetry, or null for nowhere.</param>
+    public static Dictionary<Resource, IReadOnlyList<ReplicaPlan>> Plan(DistributedApplicationModel model, DistributedApplicationOptions options, string? otlpEndpoint)
     {
         var ports = new PortAllocator();
         var endpoints = model.Resources.ToDictionary(r => r, r => ReserveEndpoints(r, ports));
         return model.Resources.ToDictionary(
             r => r,
-            r => (IReadOnlyList<ReplicaPlan>)[.. endpoints[r].Select((replicaEndpoints, i) => PlanReplica(r, ReplicaId(r, i), replicaEndpoints, endpoints, options))]);
+            r => (IReadOnlyList<ReplicaPlan>)[.. endpoints[r].Select((replicaEndpoints, i) => PlanReplica(r, ReplicaId(r, i), replicaEndpoints, endpoints, otlpEndpoint))]);
     }
 
     /// <summary>Replica ids count from 1, as people do: <c>server-1</c>, <c>server-2</c>.</summary>
@@ -33,9 +36,9 @@ internal static class LaunchPlanner
         string replicaId,
         IReadOnlyDictionary<string, Uri> ownEndpoints,
         Dictionary<Resource, IReadOnlyList<IReadOnlyDictionary<string, Uri>>> allEndpoints,
-        DistributedApplicationOptions options)
+        string? otlpEndpoint)
     {
-        var environment = EnvironmentContract.For(resource, replicaId, ownEndpoints, r => allEndpoints[r], options);
+        var environment = EnvironmentContract.For(resource, replicaId, ownEndpoints, r => allEndpoints[r], otlpEndpoint);
         return resource switch
         {
             ProjectResource project => new ReplicaPlan(

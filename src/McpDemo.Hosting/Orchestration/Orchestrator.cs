@@ -27,14 +27,14 @@ internal sealed class Orchestrator : IDisposable
 
     public IEnumerable<ReplicaRunner> Runners => _model.Resources.Where(_runners.ContainsKey).SelectMany(r => _runners[r]);
 
-    /// <summary>Starts every resource and completes once each is running healthy or finished.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts every resource, exporting telemetry to <paramref name="otlpEndpoint"/>, and completes once each is running healthy or finished.</summary>
+    public async Task StartAsync(string? otlpEndpoint, CancellationToken cancellationToken)
     {
         if (_runners.Count > 0)
         {
             throw new InvalidOperationException("The application was already started.");
         }
-        var plans = LaunchPlanner.Plan(_model, _options);
+        var plans = LaunchPlanner.Plan(_model, _options, otlpEndpoint);
         var readiness = new Dictionary<Resource, Task>();
         foreach (var resource in DependencyOrder.Sort(_model.Resources))
         {

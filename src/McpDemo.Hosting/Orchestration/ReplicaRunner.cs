@@ -35,7 +35,7 @@ internal sealed class ReplicaRunner
 
     public ReplicaSnapshot Snapshot { get; private set; }
 
-    public ReplicaOutputLog Output { get; } = new();
+    public BoundedLog<string> Output { get; } = new();
 
     /// <summary>Completes when the replica first runs healthy (or finishes); faults if it fails for good.</summary>
     public Task Ready => _ready.Task;

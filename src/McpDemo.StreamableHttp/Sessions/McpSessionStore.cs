@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using McpDemo.StreamableHttp.Resumability;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,10 @@ internal sealed partial class McpSessionStore(
     IOptions<McpHttpOptions> options,
     TimeProvider timeProvider,
     ISseEventStreamStore eventStreamStore,
-    ILogger<McpSessionStore> logger) : IAsyncDisposable
+    ILogger<McpSessionStore> logger,
+    IMeterFactory meterFactory) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, McpSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, McpSession> _sessions = CreateObservedSessions(meterFactory);
     private readonly Lock _admissionLock = new();
     private readonly TimeSpan _idleTimeout = options.Value.IdleTimeout;
     private readonly int _maxSessions = options.Value.MaxSessions;
@@ -96,6 +98,14 @@ internal sealed partial class McpSessionStore(
         {
             await EndAsync(session, "server shutdown");
         }
+    }
+
+    // The meter factory owns the gauge and disposes it with the container, so the store needs no teardown for it.
+    private static ConcurrentDictionary<string, McpSession> CreateObservedSessions(IMeterFactory meterFactory)
+    {
+        var sessions = new ConcurrentDictionary<string, McpSession>(StringComparer.Ordinal);
+        McpSessionMetrics.ObserveActiveSessions(meterFactory, () => sessions.Count);
+        return sessions;
     }
 
     private McpSession? FindLongestIdle()

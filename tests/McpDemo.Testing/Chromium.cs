@@ -1,15 +1,16 @@
 using Microsoft.Playwright;
 
-namespace McpDemo.Dashboard.Tests;
+namespace McpDemo.Testing;
 
 /// <summary>
 /// Launches Debian's Chromium through Playwright's bundled driver; Playwright's own browser download
 /// cannot work without internet access.
 /// </summary>
-internal static class Chromium
+public static class Chromium
 {
     private const string ExecutablePath = "/usr/bin/chromium";
 
+    /// <summary>Launches headless Chromium; fails saying how to install it when it is missing.</summary>
     public static async Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         if (!File.Exists(ExecutablePath))
