@@ -12,11 +12,20 @@ public sealed class DistributedApplicationOptions
     public string? OtlpEndpoint { get; set; } =
         Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT") is { Length: > 0 } configured ? configured : null;
 
-    /// <summary>The dashboard web UI's loopback URL (port 0 picks a free port), or null to run without a dashboard.</summary>
-    public string? DashboardUrl { get; set; } = "http://localhost:18888";
+    /// <summary>
+    /// The dashboard web UI's loopback URL (port 0 picks a free port), or null to run without a dashboard. By
+    /// default the first of the AppHost's <c>ASPNETCORE_URLS</c>, as an Aspire AppHost reads it, else port 18888.
+    /// </summary>
+    public string? DashboardUrl { get; set; } =
+        Environment.GetEnvironmentVariable("ASPNETCORE_URLS")?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .FirstOrDefault() ?? "http://localhost:18888";
 
-    /// <summary>The dashboard's OTLP/HTTP receiver's loopback URL (port 0 picks a free port).</summary>
-    public string DashboardOtlpUrl { get; set; } = "http://localhost:18890";
+    /// <summary>
+    /// The dashboard's OTLP/HTTP receiver's loopback URL (port 0 picks a free port). By default Aspire's
+    /// <c>DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL</c>, else port 18890.
+    /// </summary>
+    public string DashboardOtlpUrl { get; set; } =
+        Environment.GetEnvironmentVariable("DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL") is { Length: > 0 } otlpUrl ? otlpUrl : "http://localhost:18890";
 
     /// <summary>How long a replica has to exit after SIGTERM before its process tree is killed.</summary>
     public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(10);

@@ -99,6 +99,9 @@ public sealed class AppHostProcessTests
                 ["NO_COLOR"] = "1",
                 // Telemetry goes to a port nobody listens on, never to a developer's dashboard.
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{FreePort.Next()}",
+                // The AppHost's own dashboard takes free ports too, so a developer's running AppHost is no obstacle.
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
+                ["DOTNET_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}",
             });
 
     private static async Task<TestProcess> StartAppHostAsync()
