@@ -1,4 +1,5 @@
 using McpDemo.Hosting;
+using McpDemo.Hosting.ApplicationModel;
 
 namespace McpDemo.AppHost.Tests;
 
@@ -8,21 +9,14 @@ public sealed class ParameterTests
     private const string Key = "a-long-test-api-key-0123456789";
 
     [Fact]
-    public async Task SetParameter_ReachesConsumersEnvironment_AndRunsNothing()
+    public async Task SetParameter_ReachesConsumersEnvironment()
     {
         var builder = TestTopology.CreateBuilder(args: $"--Parameters:api-key={Key}");
         var apiKey = builder.AddParameter("api-key", secret: true);
-        builder.AddProject("svc", TestTopology.ServiceProject)
-            .WithHttpEndpoint()
-            .WithHttpHealthCheck("/health")
-            .WithEnvironment("MCPDEMO_API_KEY", apiKey);
-        await using var app = builder.Build();
 
-        await app.StartAsync();
+        var environment = await RunConsumerAsync(builder, apiKey);
 
-        var report = await TestTopology.GetReportAsync(app.GetEndpoint("svc"));
-        Assert.Equal(Key, report.Environment["MCPDEMO_API_KEY"]);
-        Assert.Equal(["svc-1"], app.Replicas.Select(r => r.ReplicaId));
+        Assert.Equal(Key, environment["MCPDEMO_API_KEY"]);
     }
 
     [Fact]
@@ -30,16 +24,25 @@ public sealed class ParameterTests
     {
         var builder = TestTopology.CreateBuilder();
         var apiKey = builder.AddParameter("api-key-unset-in-tests", secret: true, optional: true);
+
+        var environment = await RunConsumerAsync(builder, apiKey);
+
+        Assert.DoesNotContain("MCPDEMO_API_KEY", environment.Keys);
+    }
+
+    /// <summary>Runs one consumer of <paramref name="parameter"/> and returns the environment it was given; the parameter itself runs nothing.</summary>
+    private static async Task<Dictionary<string, string>> RunConsumerAsync(DistributedApplicationBuilder builder, IResourceBuilder<ParameterResource> parameter)
+    {
         builder.AddProject("svc", TestTopology.ServiceProject)
             .WithHttpEndpoint()
             .WithHttpHealthCheck("/health")
-            .WithEnvironment("MCPDEMO_API_KEY", apiKey);
+            .WithEnvironment("MCPDEMO_API_KEY", parameter);
         await using var app = builder.Build();
 
         await app.StartAsync();
 
-        var report = await TestTopology.GetReportAsync(app.GetEndpoint("svc"));
-        Assert.DoesNotContain("MCPDEMO_API_KEY", report.Environment.Keys);
+        Assert.Equal(["svc-1"], app.Replicas.Select(r => r.ReplicaId));
+        return (await TestTopology.GetReportAsync(app.GetEndpoint("svc"))).Environment;
     }
 
     [Fact]
