@@ -5,11 +5,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-connections="${CONNECTIONS:-32}"
-threads="${THREADS:-2}"
-warmup="${WARMUP:-45s}" # tiered JIT needs this long to settle on a loaded 2-core machine
-duration="${DURATION:-15s}"
-wrk_version="4.1.0-3+b2" # Debian's wrk; pinned so figures compare across runs
+source "$root/eng/bench-wrk.sh"
 work="$(mktemp -d)"
 pid=""
 
@@ -22,17 +18,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null; then
-  echo "Installing wrk $wrk_version with apt-get..."
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "wrk=$wrk_version"
-fi
+ensure_wrk
 
 echo "Building Release..."
 dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Server" >/dev/null
 dotnet build -c Release -v quiet -nologo "$root/bench/McpDemo.Bench.Floor" >/dev/null
-
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # run NAME DLL ARGS...: starts the app, checks one answer, warms up, measures; prints "req/s p99 wrong non2xx".
 run() {
@@ -56,21 +46,13 @@ run() {
     || { echo "$name did not answer; its log:" >&2; cat "$work/$name.log" >&2; exit 1; }
   echo "$name answers: $(grep '^data:' <<<"$answer")" >&2
 
-  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$root/bench/ping.lua" "$url" >/dev/null
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$root/bench/ping.lua" "$url" >"$work/$name.wrk"
+  wrk_measure "$url" "$work/$name.wrk"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
   pid=""
-
-  local rps p99 wrong non2xx
-  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$work/$name.wrk")"
-  p99="$(awk '$1 == "99%" { print $2 }' "$work/$name.wrk")"
-  wrong="$(awk '/^wrong answers:/ { print $3 }' "$work/$name.wrk")"
-  non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$work/$name.wrk")"
-  echo "$rps $p99 $wrong ${non2xx:-0}"
 }
 
-echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'): $connections connections, $threads threads, warm-up $warmup, measured $duration"
+wrk_settings
 read -r server_rps server_p99 server_wrong server_non2xx < <(run server "$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll" --Mcp:SessionMode=Stateless)
 read -r floor_rps floor_p99 floor_wrong floor_non2xx < <(run floor "$root/bench/McpDemo.Bench.Floor/bin/Release/net10.0/McpDemo.Bench.Floor.dll")
 

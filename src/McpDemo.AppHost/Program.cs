@@ -4,7 +4,7 @@ using McpDemo.Hosting.Aws;
 using McpDemo.Hosting.CommandLine;
 
 // The McpDemo topology: N MCP server replicas behind a YARP gateway, and a client that runs the demo through it.
-return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gateway and the demo client.", TopologyOptions.Mode, TopologyOptions.Replicas)
+return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gateway and the demo client.", TopologyOptions.Mode, TopologyOptions.Replicas, TopologyOptions.GatewayPort)
     .AddPublisher(new AwsCdkPublisher())
     .Run(args, (builder, options) =>
     {
@@ -19,8 +19,10 @@ return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gatewa
             .WithHttpHealthCheck("/health");
 
         var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
-            .WithHttpEndpoint(port: 8080)
+            .WithHttpEndpoint(port: options.GetValue(TopologyOptions.GatewayPort))
             .WithExternalHttpEndpoints()
+            // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
+            .WithEnvironment("Gateway__Cookie__Enabled", TopologyOptions.SessionMode(options) == "Stateful" ? "true" : "false")
             .WithHttpHealthCheck("/health")
             .WithReference(server)
             .WaitFor(server);

@@ -1,3 +1,4 @@
+using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Health;
 
 namespace McpDemo.Gateway;
@@ -24,6 +25,9 @@ public static class McpGatewayExtensions
         // Transform providers apply in registration order, so these run after YARP's own (the affinity cookie).
         proxy.AddTransforms(transforms =>
         {
+            // Forward the client's Host, as an ALB does, so each replica's DNS-rebinding guard judges the name the
+            // client used rather than the replica address YARP would otherwise put there.
+            transforms.AddOriginalHost();
             if (options.Sessions.Enabled)
             {
                 transforms.ResponseTransforms.Add(new McpSessionPinTransform(transforms.Services.GetRequiredService<McpSessionPins>()));

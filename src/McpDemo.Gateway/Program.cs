@@ -1,6 +1,7 @@
 using McpDemo.Gateway;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the binary, so its log levels apply whatever directory it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 try
 {

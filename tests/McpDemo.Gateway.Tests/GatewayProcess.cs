@@ -29,7 +29,11 @@ internal sealed class GatewayProcess : IAsyncDisposable
     public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server")
     {
         var port = FreePort.Next();
-        var environment = new Dictionary<string, string?>();
+        var environment = new Dictionary<string, string?>
+        {
+            // Some tests wait for YARP's health-state log lines, which the gateway's own settings keep quiet.
+            ["Logging__LogLevel__Yarp.ReverseProxy.Health"] = "Information",
+        };
         for (var i = 0; i < replicas.Count; i++)
         {
             environment[$"services__{service}__http__{i}"] = replicas[i].Address;

@@ -4,7 +4,7 @@ namespace McpDemo.Testing;
 /// A built MCP server project of this repository running as a real process on a free loopback port,
 /// in the given session mode, ready once its <c>/health</c> answers 200.
 /// </summary>
-public sealed class McpServerProcess : IAsyncDisposable
+public sealed class McpServerProcess : IRunningMcpServer
 {
     private McpServerProcess(TestProcess process, Uri baseAddress)
     {
@@ -20,6 +20,9 @@ public sealed class McpServerProcess : IAsyncDisposable
 
     /// <summary>The MCP endpoint, <c>/mcp</c>.</summary>
     public Uri McpEndpoint => new(BaseAddress, "mcp");
+
+    /// <inheritdoc />
+    public string Output => Process.Output;
 
     /// <summary>Starts <paramref name="projectFolder"/> (e.g. <c>src/McpDemo.Server</c>) with <c>--Mcp:SessionMode=<paramref name="sessionMode"/></c>.</summary>
     public static async Task<McpServerProcess> StartAsync(string projectFolder, string sessionMode, params string[] extraArguments)

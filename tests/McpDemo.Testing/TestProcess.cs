@@ -118,6 +118,17 @@ public sealed class TestProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends <paramref name="signal"/> (e.g. <c>INT</c> for Ctrl+C, <c>TERM</c>, <c>KILL</c>) to the process alone, not its children.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed with exit code {kill.ExitCode}.");
+        }
+    }
+
     /// <summary>Kills the process tree if it is still running.</summary>
     public async ValueTask DisposeAsync()
     {

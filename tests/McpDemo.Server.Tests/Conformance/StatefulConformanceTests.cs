@@ -1,3 +1,4 @@
+using McpDemo.Testing.Conformance;
 using Xunit;
 
 namespace McpDemo.Server.Tests.Conformance;
@@ -10,7 +11,7 @@ public sealed class StatefulConformanceTests(StatefulConformanceTests.Run run)
     protected override IReadOnlySet<string> ExpectedFailures { get; } = new HashSet<string>();
 
     /// <summary>The suite against the conformance host in stateful mode.</summary>
-    public sealed class Run : ConformanceSuiteRun
+    public sealed class Run : ConformanceHostRun
     {
         /// <inheritdoc />
         public override string SessionMode => "Stateful";

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using McpDemo.Testing;
 using Xunit;
 
@@ -21,7 +20,7 @@ public sealed class TypeScriptSdkPeerTests
 
         var seen = $"ping-peer.mjs output:\n{peer.Output}\n\nserver output:\n{server.Process.Output}";
         Assert.True(exitCode == 0, $"ping-peer.mjs exited with {exitCode}.\n{seen}");
-        var result = PeerResult.Parse(peer.Output);
+        var result = PingPeerResult.Parse(peer.Output);
         Assert.True(result.Tools.Contains("ping"), $"tools/list lacks ping.\n{seen}");
         Assert.Equal(Pings, result.Pongs.Length);
         Assert.All(result.Pongs, pong => Assert.StartsWith("pong! instance=", pong));
@@ -32,20 +31,6 @@ public sealed class TypeScriptSdkPeerTests
         else
         {
             Assert.True(result.SessionId is null, $"A stateless server must not hand out Mcp-Session-Id.\n{seen}");
-        }
-    }
-
-    /// <summary>The <c>RESULT {json}</c> line ping-peer.mjs prints last.</summary>
-    private sealed record PeerResult(string? SessionId, string[] Tools, string[] Pongs)
-    {
-        private const string Prefix = "RESULT ";
-
-        public static PeerResult Parse(string output)
-        {
-            var line = output.Split('\n').LastOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))
-                ?? throw new InvalidOperationException($"No '{Prefix}' line in:\n{output}");
-            return JsonSerializer.Deserialize<PeerResult>(line[Prefix.Length..], JsonSerializerOptions.Web)
-                ?? throw new InvalidOperationException($"Unreadable result: {line}");
         }
     }
 }

@@ -1,4 +1,4 @@
-namespace McpDemo.Server.Tests.Conformance;
+namespace McpDemo.Testing.Conformance;
 
 /// <summary>One check of a scenario, as the suite writes it to <c>checks.json</c>.</summary>
 /// <param name="Id">The check's id, e.g. <c>tools-call-image</c>.</param>

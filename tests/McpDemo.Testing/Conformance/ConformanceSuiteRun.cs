@@ -1,15 +1,14 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using McpDemo.Testing;
 using Xunit;
 
-namespace McpDemo.Server.Tests.Conformance;
+namespace McpDemo.Testing.Conformance;
 
 /// <summary>
-/// One run of the official conformance suite's active server scenarios against the conformance host
-/// (<c>tests/McpDemo.ConformanceServer</c>) in one session mode, shared by that mode's tests.
-/// The suite runs once and each scenario's checks are read from its <c>checks.json</c>: one process per
-/// scenario would cost a Node start each, for the same results.
+/// One run of the official conformance suite's active server scenarios against an MCP endpoint that
+/// <see cref="StartTargetAsync"/> starts (the conformance host alone, or behind the gateway), shared by
+/// that target's tests. The suite runs once and each scenario's checks are read from its <c>checks.json</c>:
+/// one process per scenario would cost a Node start each, for the same results.
 /// </summary>
 public abstract partial class ConformanceSuiteRun : IAsyncLifetime
 {
@@ -24,7 +23,7 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
     /// <summary>Everything the suite printed.</summary>
     public string SuiteOutput { get; private set; } = "";
 
-    /// <summary>Everything the conformance host printed while the suite ran.</summary>
+    /// <summary>Everything the target printed while the suite ran.</summary>
     public string ServerOutput { get; private set; } = "";
 
     /// <summary>The scenarios the suite ran.</summary>
@@ -49,7 +48,7 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        await using var server = await McpServerProcess.StartAsync("tests/McpDemo.ConformanceServer", SessionMode);
+        await using var server = await StartTargetAsync();
         await using var suite = NodeTools.Start(
             NodeTools.Module("@modelcontextprotocol/conformance/dist/index.js"),
             ["server", "--url", server.McpEndpoint.ToString(), "--output-dir", _resultsFolder.FullName]);
@@ -61,10 +60,13 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
         finally
         {
             SuiteOutput = suite.Output;
-            ServerOutput = server.Process.Output;
+            ServerOutput = server.Output;
         }
         _scenarios = ReadResults(_resultsFolder);
     }
+
+    /// <summary>Starts the MCP server the suite runs against, in <see cref="SessionMode"/>.</summary>
+    protected abstract Task<IRunningMcpServer> StartTargetAsync();
 
     /// <inheritdoc />
     public Task DisposeAsync()

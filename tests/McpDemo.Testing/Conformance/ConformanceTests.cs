@@ -1,9 +1,9 @@
 using Xunit;
 
-namespace McpDemo.Server.Tests.Conformance;
+namespace McpDemo.Testing.Conformance;
 
 /// <summary>
-/// The official MCP conformance suite against the conformance host in one session mode: one test per
+/// The official MCP conformance suite against one target in one session mode: one test per
 /// scenario. A scenario passes when none of its checks fails or warns; a scenario in the mode's
 /// baseline must fail, so the baseline never hides a scenario that has started to pass.
 /// </summary>
@@ -48,5 +48,5 @@ public abstract class ConformanceTests<TRun>(TRun run)
     }
 
     private string Report(string suiteOutput) =>
-        $"--- conformance suite output ---\n{suiteOutput}\n--- conformance host output ({run.SessionMode}) ---\n{run.ServerOutput}";
+        $"--- conformance suite output ---\n{suiteOutput}\n--- target output ({run.SessionMode}) ---\n{run.ServerOutput}";
 }

@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace McpDemo.Server.Tests.Conformance;
+namespace McpDemo.Testing.Conformance;
 
 /// <summary>
 /// The server scenarios of the active suite of <c>@modelcontextprotocol/conformance</c> 0.1.16, one xunit
