@@ -8,9 +8,13 @@ return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gatewa
     .AddPublisher(new AwsCdkPublisher())
     .Run(args, (builder, options) =>
     {
+        // Unset locally (the default) means no key and auth off; set it with --Parameters:mcp-api-key=... or Parameters__mcp-api-key.
+        var apiKey = builder.AddParameter("mcp-api-key", secret: true, optional: true);
+
         var server = builder.AddProject<Projects.McpDemo_Server>("server")
             .WithReplicas(options.GetValue(TopologyOptions.Replicas))
             .WithArgs($"--Mcp:SessionMode={TopologyOptions.SessionMode(options)}")
+            .WithEnvironment("Mcp__ApiKeys__0", apiKey)
             .WithHttpEndpoint()
             .WithHttpHealthCheck("/health");
 
@@ -24,6 +28,7 @@ return new AppHostCommand("Runs McpDemo locally: MCP server replicas, the gatewa
             .WaitFor(server);
 
         builder.AddProject<Projects.McpDemo_Client>("client")
+            .WithEnvironment("MCP_API_KEY", apiKey)
             .WithReference(gateway)
             .WaitFor(gateway);
     });

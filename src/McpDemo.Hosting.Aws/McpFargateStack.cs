@@ -3,6 +3,7 @@ using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.ECS;
 using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
+using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using McpDemo.Hosting.Publishing;
 using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
@@ -59,6 +60,7 @@ internal sealed class McpFargateStack : Stack
             Command = [.. deployment.Server.Args],
             PortMappings = [new PortMapping { ContainerPort = deployment.ContainerPort }],
             Environment = ServerEnvironment(deployment, alb),
+            Secrets = ServerSecrets(deployment),
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps
             {
                 StreamPrefix = deployment.Server.Name,
@@ -130,6 +132,20 @@ internal sealed class McpFargateStack : Stack
         }
         return environment;
     }
+
+    /// <summary>
+    /// Each parameter the server reads becomes a generated Secrets Manager secret, injected by ECS at task
+    /// start: the value is in no template, no task definition and no local file.
+    /// </summary>
+    private Dictionary<string, Amazon.CDK.AWS.ECS.Secret> ServerSecrets(McpServerDeployment deployment) =>
+        deployment.Server.ParameterEnvironment.ToDictionary(
+            p => p.Key,
+            p => Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(new Amazon.CDK.AWS.SecretsManager.Secret(this, $"Parameter-{p.Value.Name}", new SecretProps
+            {
+                Description = $"McpDemo parameter '{p.Value.Name}', generated at deploy time; read it to configure clients.",
+                GenerateSecretString = new SecretStringGenerator { PasswordLength = 48, ExcludePunctuation = true },
+                RemovalPolicy = RemovalPolicy.DESTROY,
+            })));
 
     /// <summary>HTTPS with an HTTP redirect when there is a certificate, else plain HTTP; returns the scheme clients use.</summary>
     private static string AddListeners(ApplicationLoadBalancer alb, ApplicationTargetGroup targets, string? certificateArn)

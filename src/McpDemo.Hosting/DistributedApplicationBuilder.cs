@@ -1,4 +1,5 @@
 using McpDemo.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
 
 namespace McpDemo.Hosting;
 
@@ -11,6 +12,7 @@ public sealed class DistributedApplicationBuilder
     {
         Options = options;
         Args = args;
+        Configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
     }
 
     /// <summary>How the application will run.</summary>
@@ -18,6 +20,12 @@ public sealed class DistributedApplicationBuilder
 
     /// <summary>The AppHost's command-line arguments.</summary>
     public IReadOnlyList<string> Args { get; }
+
+    /// <summary>
+    /// The AppHost's configuration, as in Aspire: environment variables, then the command line
+    /// (<c>--Parameters:name=value</c>), which wins. Parameters read their local values from here.
+    /// </summary>
+    public IConfiguration Configuration { get; }
 
     /// <summary>The resources declared so far.</summary>
     public IReadOnlyList<Resource> Resources => _resources;
@@ -34,6 +42,15 @@ public sealed class DistributedApplicationBuilder
     /// <summary>Adds an executable started with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
     public IResourceBuilder<ExecutableResource> AddExecutable(string name, string command, string workingDirectory, params string[] args) =>
         AddResource(new ExecutableResource(name, command, Path.GetFullPath(workingDirectory, Options.BaseDirectory))).WithArgs(args);
+
+    /// <summary>
+    /// Adds a parameter whose local value is configuration <c>Parameters:&lt;name&gt;</c> (environment variable
+    /// <c>Parameters__&lt;name&gt;</c>, or <c>--Parameters:&lt;name&gt;=value</c> on the AppHost command line).
+    /// A <paramref name="secret"/> value is never printed; an <paramref name="optional"/> one may be left unset,
+    /// which leaves the consumers' variables unset when running locally.
+    /// </summary>
+    public IResourceBuilder<ParameterResource> AddParameter(string name, bool secret = false, bool optional = false) =>
+        AddResource(new ParameterResource(name, Configuration[$"{ParameterResource.ConfigurationSection}:{name}"], secret, optional));
 
     /// <summary>Adds a resource of any kind.</summary>
     public IResourceBuilder<T> AddResource<T>(T resource)

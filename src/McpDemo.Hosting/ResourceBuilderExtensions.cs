@@ -38,6 +38,18 @@ public static class ResourceBuilderExtensions
     }
 
     /// <summary>
+    /// Sets an environment variable on every replica to <paramref name="parameter"/>'s value. Locally the
+    /// variable is left unset when an optional parameter has no value; a publisher writes a reference to the
+    /// parameter, so the secret itself never lands in published output.
+    /// </summary>
+    public static IResourceBuilder<T> WithEnvironment<T>(this IResourceBuilder<T> builder, string name, IResourceBuilder<ParameterResource> parameter)
+        where T : Resource
+    {
+        builder.Resource.SetEnvironment(name, parameter.Resource);
+        return builder;
+    }
+
+    /// <summary>
     /// Gives each replica an HTTP endpoint, exposed to it as <c>ASPNETCORE_URLS</c>. Without
     /// <paramref name="port"/> every replica gets a free port; a fixed port allows one replica only.
     /// </summary>

@@ -15,7 +15,7 @@ internal static class TestTopology
     /// <summary>A generous guard so a broken orchestrator fails the test instead of hanging it.</summary>
     public static TimeSpan Patience { get; } = TimeSpan.FromSeconds(90);
 
-    public static DistributedApplicationBuilder CreateBuilder(Action<DistributedApplicationOptions>? configure = null)
+    public static DistributedApplicationBuilder CreateBuilder(Action<DistributedApplicationOptions>? configure = null, params string[] args)
     {
         var options = new DistributedApplicationOptions
         {
@@ -29,7 +29,7 @@ internal static class TestTopology
         };
         configure?.Invoke(options);
         RepoLayout.ProjectDll("tests/McpDemo.AppHost.TestService");
-        return DistributedApplication.CreateBuilder(options);
+        return DistributedApplication.CreateBuilder(options, args);
     }
 
     /// <summary>What a running test service reports about itself: its pid and the environment it was given.</summary>

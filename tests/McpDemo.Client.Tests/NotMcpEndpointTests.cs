@@ -31,7 +31,7 @@ public sealed class NotMcpEndpointTests(NotMcpServer server) : IClassFixture<Not
     [Theory]
     [InlineData(500, "The server failed")]
     [InlineData(503, "no healthy replica")]
-    [InlineData(401, "credentials")]
+    [InlineData(401, "pass --api-key <key> or set MCP_API_KEY")]
     public async Task HttpErrorStatus_IsHttpError_WithAHint(int status, string hint)
     {
         var run = (await ClientRun.RunAsync("call", "ping", "--endpoint", $"{server.BaseAddress}/status/{status}"))

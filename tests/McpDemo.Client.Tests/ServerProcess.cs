@@ -3,8 +3,8 @@ using Xunit;
 
 namespace McpDemo.Client.Tests;
 
-/// <summary>The built McpDemo.Server as a real process on a free loopback port, in one session mode.</summary>
-public abstract class ServerProcess(string sessionMode) : IAsyncLifetime
+/// <summary>The built McpDemo.Server as a real process on a free loopback port, in one session mode, with any extra arguments.</summary>
+public abstract class ServerProcess(string sessionMode, params string[] extraArguments) : IAsyncLifetime
 {
     private TestProcess? _process;
 
@@ -23,7 +23,7 @@ public abstract class ServerProcess(string sessionMode) : IAsyncLifetime
         BaseAddress = $"http://127.0.0.1:{FreePort.Next()}";
         _process = TestProcess.StartProject(
             "src/McpDemo.Server",
-            ["--urls", BaseAddress, $"--Mcp:SessionMode={sessionMode}"],
+            ["--urls", BaseAddress, $"--Mcp:SessionMode={sessionMode}", .. extraArguments],
             new Dictionary<string, string?> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}" });
         await _process.WaitForHttpOkAsync(BaseAddress + "/health");
     }
@@ -43,3 +43,10 @@ public sealed class StatelessServer() : ServerProcess("Stateless");
 
 /// <summary>The server in stateful mode.</summary>
 public sealed class StatefulServer() : ServerProcess("Stateful");
+
+/// <summary>The server in stateless mode, accepting only requests that carry <see cref="ApiKey"/>.</summary>
+public sealed class ApiKeyServer() : ServerProcess("Stateless", $"--Mcp:ApiKeys:0={ApiKey}")
+{
+    /// <summary>The one key the server accepts.</summary>
+    public const string ApiKey = "client-test-api-key-7c1e04a9b3";
+}

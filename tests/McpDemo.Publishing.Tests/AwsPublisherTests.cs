@@ -17,6 +17,19 @@ public sealed class AwsPublisherTests(StatelessCloudAssembly stateless, Stateful
     }
 
     [Fact]
+    public void ApiKeyParameter_IsAGeneratedSecret_InjectedAsAnEcsSecret()
+    {
+        var template = stateless.Template(Fargate);
+
+        template.ResourceCountIs("AWS::SecretsManager::Secret", 1);
+        template.HasResourceProperties("AWS::SecretsManager::Secret", Props(("GenerateSecretString", Like(("PasswordLength", 48)))));
+        template.HasResourceProperties("AWS::ECS::TaskDefinition", Props(("ContainerDefinitions", Match.ArrayWith([Like(
+            ("Name", "server"),
+            ("Secrets", Match.ArrayWith([Like(("Name", "Mcp__ApiKeys__0"))])),
+            ("Environment", Match.Not(Match.ArrayWith([Like(("Name", "Mcp__ApiKeys__0"))]))))]))));
+    }
+
+    [Fact]
     public void Network_IsAVpcOverTwoAzs_WithACluster()
     {
         var template = stateless.Template(Fargate);

@@ -2,9 +2,12 @@ using System.Text.Json.Nodes;
 
 namespace McpDemo.Publishing.Tests;
 
-/// <summary>Publishes the AppHost's manifest once (4 replicas) for every manifest test.</summary>
+/// <summary>Publishes the AppHost's manifest once (4 replicas, an API key set locally) for every manifest test.</summary>
 public sealed class ManifestFixture : IAsyncLifetime, IDisposable
 {
+    /// <summary>The local value of the <c>mcp-api-key</c> parameter: it must never reach the published output.</summary>
+    public const string LocalApiKey = "local-only-api-key-5f0c9e2b7d41";
+
     private readonly TempDirectory _temp = new();
 
     public string OutputPath => Path.Combine(_temp.Path, "manifest");
@@ -17,7 +20,7 @@ public sealed class ManifestFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var run = (await AppHostRun.StartAsync("--publisher", "manifest", "--output-path", OutputPath, "--replicas", "4")).EnsureSuccess();
+        var run = (await AppHostRun.StartAsync("--publisher", "manifest", "--output-path", OutputPath, "--replicas", "4", $"--Parameters:mcp-api-key={LocalApiKey}")).EnsureSuccess();
         Output = run.Output;
         Manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!;
     }

@@ -24,8 +24,9 @@ public sealed class ManifestPublisherTests(ManifestFixture fixture) : IClassFixt
     {
         var resources = Resources.AsObject();
 
-        Assert.Equal(["server", "gateway", "client"], resources.Select(r => r.Key));
-        Assert.All(resources, r => Assert.Equal("project.v0", (string?)r.Value!["type"]));
+        Assert.Equal(["mcp-api-key", "server", "gateway", "client"], resources.Select(r => r.Key));
+        Assert.Equal("parameter.v0", (string?)resources["mcp-api-key"]!["type"]);
+        Assert.All(resources.Skip(1), r => Assert.Equal("project.v0", (string?)r.Value!["type"]));
         // Paths are relative to the manifest, as deployment tools resolve them.
         var serverProject = Path.GetFullPath(Path.Combine(fixture.OutputPath, (string)Resources["server"]!["path"]!));
         Assert.Equal(Path.Combine(RepoLayout.Root, "src", "McpDemo.Server", "McpDemo.Server.csproj"), serverProject);
@@ -62,6 +63,34 @@ public sealed class ManifestPublisherTests(ManifestFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public void Manifest_DeclaresTheApiKey_AsASecretInput()
+    {
+        var parameter = Resources["mcp-api-key"]!;
+
+        Assert.Equal("{mcp-api-key.inputs.value}", (string?)parameter["value"]);
+        Assert.Equal("string", (string?)parameter["inputs"]!["value"]!["type"]);
+        Assert.True((bool?)parameter["inputs"]!["value"]!["secret"]);
+    }
+
+    [Fact]
+    public void Manifest_GivesServerAndClientTheApiKey_ByReference()
+    {
+        Assert.Equal("{mcp-api-key.value}", (string?)Resources["server"]!["env"]!["Mcp__ApiKeys__0"]);
+        Assert.Equal("{mcp-api-key.value}", (string?)Resources["client"]!["env"]!["MCP_API_KEY"]);
+        Assert.Null(Resources["gateway"]!["env"]!["Mcp__ApiKeys__0"]);
+    }
+
+    [Fact]
+    public async Task Publish_NeverWritesTheLocalSecretValue()
+    {
+        foreach (var file in Directory.EnumerateFiles(fixture.OutputPath, "*", SearchOption.AllDirectories))
+        {
+            Assert.DoesNotContain(ManifestFixture.LocalApiKey, await File.ReadAllTextAsync(file), StringComparison.Ordinal);
+        }
+        Assert.DoesNotContain(ManifestFixture.LocalApiKey, fixture.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ReplicasFile_HoldsTheModelsReplicaCounts()
     {
         var replicas = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(fixture.OutputPath, "replicas.json")))!;
@@ -69,6 +98,7 @@ public sealed class ManifestPublisherTests(ManifestFixture fixture) : IClassFixt
         Assert.Equal(4, (int?)replicas["server"]);
         Assert.Equal(1, (int?)replicas["gateway"]);
         Assert.Equal(1, (int?)replicas["client"]);
+        Assert.Null(replicas["mcp-api-key"]);
     }
 
     [Fact]

@@ -11,8 +11,10 @@ internal sealed class ClientRootCommand : RootCommand
         : base("McpDemo client: calls MCP servers over Streamable HTTP. Without a command, runs the demo: list tools, call ping, show which instance answered.")
     {
         var endpoint = new EndpointOption();
-        var connector = new Connector(context, endpoint);
+        var apiKey = new ApiKeyOption();
+        var connector = new Connector(context, endpoint, apiKey);
         Add(endpoint);
+        Add(apiKey);
         DemoRun.AddTo(this, context, connector);
         Add(new ToolsCommand(context, connector));
         Add(new CallCommand(context, connector));

@@ -48,7 +48,7 @@ internal sealed class BenchCommand : ClientCommand
         var duration = _duration.ValueIn(parseResult);
         var call = new BenchCall(parseResult.GetRequiredValue(_tool), parseResult.GetRequiredValue(_arguments));
 
-        var connections = await OpenAllAsync(endpoint, workers, mode, cancellationToken);
+        var connections = await OpenAllAsync(endpoint, Connector.ResolveApiKey(parseResult), workers, mode, cancellationToken);
         var recorder = new BenchRecorder();
         var spread = new InstanceSpread();
         TimeSpan elapsed;
@@ -78,10 +78,10 @@ internal sealed class BenchCommand : ClientCommand
         return report.Failed == 0 ? ExitCodes.Success : ExitCodes.CallsFailed;
     }
 
-    private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, int workers, BenchMode mode, CancellationToken cancellationToken)
+    private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, string? apiKey, int workers, BenchMode mode, CancellationToken cancellationToken)
     {
         var options = new ConnectionOptions { UseSessions = mode == BenchMode.Stateful };
-        var opening = Enumerable.Range(0, workers).Select(_ => Connector.OpenAsync(endpoint, options, cancellationToken)).ToArray();
+        var opening = Enumerable.Range(0, workers).Select(_ => Connector.OpenAsync(endpoint, apiKey, options, cancellationToken)).ToArray();
         try
         {
             return await Task.WhenAll(opening);

@@ -41,10 +41,11 @@ internal sealed class DemoRun
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var endpoint = _connector.ResolveEndpoint(parseResult);
+        var apiKey = _connector.ResolveApiKey(parseResult);
         var spread = new InstanceSpread();
         var failures = parseResult.GetValue(_loop)
-            ? await LoopAsync(endpoint, _interval.ValueIn(parseResult), spread, cancellationToken)
-            : await CountedAsync(endpoint, parseResult.GetValue(_count), spread, cancellationToken);
+            ? await LoopAsync(endpoint, apiKey, _interval.ValueIn(parseResult), spread, cancellationToken)
+            : await CountedAsync(endpoint, apiKey, parseResult.GetValue(_count), spread, cancellationToken);
 
         Console.WriteLine();
         Console.Write(spread.ToTable());
@@ -57,9 +58,9 @@ internal sealed class DemoRun
         return ExitCodes.CallsFailed;
     }
 
-    private async Task<int> CountedAsync(Uri endpoint, int count, InstanceSpread spread, CancellationToken cancellationToken)
+    private async Task<int> CountedAsync(Uri endpoint, string? apiKey, int count, InstanceSpread spread, CancellationToken cancellationToken)
     {
-        await using var connection = await _connector.OpenAsync(endpoint, ConnectionOptions.Default, cancellationToken);
+        await using var connection = await _connector.OpenAsync(endpoint, apiKey, ConnectionOptions.Default, cancellationToken);
         await DescribeAsync(connection, cancellationToken);
         var failures = 0;
         for (var call = 1; call <= count; call++)
@@ -77,7 +78,7 @@ internal sealed class DemoRun
         return failures;
     }
 
-    private async Task<int> LoopAsync(Uri endpoint, TimeSpan interval, InstanceSpread spread, CancellationToken cancellationToken)
+    private async Task<int> LoopAsync(Uri endpoint, string? apiKey, TimeSpan interval, InstanceSpread spread, CancellationToken cancellationToken)
     {
         Console.MarkupLine("[grey]Calling ping until Ctrl+C.[/]");
         McpConnection? connection = null;
@@ -90,7 +91,7 @@ internal sealed class DemoRun
                 {
                     if (connection is null)
                     {
-                        connection = await _connector.OpenAsync(endpoint, ConnectionOptions.Default, cancellationToken);
+                        connection = await _connector.OpenAsync(endpoint, apiKey, ConnectionOptions.Default, cancellationToken);
                         await DescribeAsync(connection, cancellationToken);
                     }
                     await PingAsync(connection, call, spread, cancellationToken);

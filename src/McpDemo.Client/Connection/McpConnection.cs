@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using McpDemo.Client.Failures;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
@@ -33,11 +34,19 @@ internal sealed class McpConnection : IAsyncDisposable
     /// <summary>The connected SDK client.</summary>
     public McpClient Client { get; }
 
-    /// <summary>Connects and completes the MCP handshake, or throws a <see cref="ClientFailure"/> saying why not.</summary>
+    /// <summary>
+    /// Connects and completes the MCP handshake, sending <paramref name="apiKey"/> (if any) as a bearer token on
+    /// every request, or throws a <see cref="ClientFailure"/> saying why not.
+    /// </summary>
     public static async Task<McpConnection> OpenAsync(
-        Uri endpoint, ConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        Uri endpoint, string? apiKey, ConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+        var httpClient = new HttpClient(handler);
+        if (apiKey is not null)
+        {
+            httpClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        }
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
             {
@@ -45,7 +54,7 @@ internal sealed class McpConnection : IAsyncDisposable
                 TransportMode = HttpTransportMode.StreamableHttp,
                 EnableStandaloneGetStream = options.ReceiveServerMessages,
             },
-            new HttpClient(handler),
+            httpClient,
             loggerFactory,
             ownsHttpClient: true);
         var clientOptions = new McpClientOptions

@@ -70,7 +70,8 @@ internal static class FailureTranslator
     {
         var hint = status switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "The server wants credentials this client does not send; use an endpoint that allows anonymous access.",
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                "The server wants an API key: pass --api-key <key> or set MCP_API_KEY (under the AppHost, set its parameter with --Parameters:mcp-api-key=<key>). If you did, the key is not one the server accepts.",
             HttpStatusCode.TooManyRequests => "The server is shedding load; lower the request rate or concurrency and try again.",
             HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => "The gateway has no healthy replica behind it; check that the server replicas are running.",
             _ when (int)status >= 500 => "The server failed; check its logs and traces, then try again.",

@@ -11,6 +11,11 @@ internal static class ModelValidator
             {
                 throw new DistributedApplicationException($"Resource '{resource.Name}' depends on '{dependency.Name}', which is not part of this application.");
             }
+            if (resource.References.Concat(resource.WaitFors).FirstOrDefault(d => d is ParameterResource) is { } parameter)
+            {
+                throw new DistributedApplicationException(
+                    $"Resource '{resource.Name}' references or waits for parameter '{parameter.Name}', which does not run; pass it with WithEnvironment(name, parameter).");
+            }
             if (resource.Replicas > 1 && resource.Endpoints.FirstOrDefault(e => e.Port is not null) is { } fixedEndpoint)
             {
                 throw new DistributedApplicationException(

@@ -8,6 +8,7 @@ public abstract class Resource
 {
     private readonly List<string> _args = [];
     private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ParameterResource> _parameterEnvironment = new(StringComparer.Ordinal);
     private readonly List<EndpointDefinition> _endpoints = [];
     private readonly List<Resource> _references = [];
     private readonly List<Resource> _waitFors = [];
@@ -31,6 +32,9 @@ public abstract class Resource
     /// <summary>Environment variables set on every replica, on top of the ones the AppHost injects.</summary>
     public IReadOnlyDictionary<string, string> Environment => _environment;
 
+    /// <summary>Environment variables set on every replica from a parameter's value (left unset locally when an optional parameter has none).</summary>
+    public IReadOnlyDictionary<string, ParameterResource> ParameterEnvironment => _parameterEnvironment;
+
     /// <summary>The endpoints each replica listens on.</summary>
     public IReadOnlyList<EndpointDefinition> Endpoints => _endpoints;
 
@@ -43,12 +47,23 @@ public abstract class Resource
     /// <summary>The HTTP health check that says a replica is ready, if any.</summary>
     public HttpHealthCheck? HealthCheck { get; internal set; }
 
-    /// <summary>Every resource this one depends on: its references and what it waits for.</summary>
-    public IEnumerable<Resource> Dependencies => _references.Union(_waitFors);
+    /// <summary>Every resource this one depends on: its references, what it waits for and the parameters it reads.</summary>
+    public IEnumerable<Resource> Dependencies => _references.Union(_waitFors).Union(_parameterEnvironment.Values);
 
     internal void AddArgs(IEnumerable<string> args) => _args.AddRange(args);
 
-    internal void SetEnvironment(string name, string value) => _environment[name] = value;
+    // A variable has one source: the last declaration wins, whether a literal or a parameter.
+    internal void SetEnvironment(string name, string value)
+    {
+        _parameterEnvironment.Remove(name);
+        _environment[name] = value;
+    }
+
+    internal void SetEnvironment(string name, ParameterResource parameter)
+    {
+        _environment.Remove(name);
+        _parameterEnvironment[name] = parameter;
+    }
 
     internal void AddEndpoint(EndpointDefinition endpoint)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using McpDemo.Hosting.ApplicationModel;
 using McpDemo.Hosting.Publishing;
 
 namespace McpDemo.Hosting.CommandLine;
@@ -44,7 +45,8 @@ public sealed class AppHostCommand
     /// </summary>
     public int Run(string[] args, Action<DistributedApplicationBuilder, ParseResult> declare, DistributedApplicationOptions? options = null)
     {
-        var parsed = _root.Parse(args);
+        // Parameter values are configuration (--Parameters:name=value), read by the builder, not options of this command.
+        var parsed = _root.Parse([.. args.Where(a => !IsParameterValue(a))]);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -59,6 +61,9 @@ public sealed class AppHostCommand
             : RunApplication(args, result, declare, options ?? new DistributedApplicationOptions()));
         return parsed.Invoke();
     }
+
+    private static bool IsParameterValue(string arg) =>
+        arg.StartsWith($"--{ParameterResource.ConfigurationSection}:", StringComparison.OrdinalIgnoreCase);
 
     private static int RunApplication(string[] args, ParseResult parsed, Action<DistributedApplicationBuilder, ParseResult> declare, DistributedApplicationOptions options)
     {

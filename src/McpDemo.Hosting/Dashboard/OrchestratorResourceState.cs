@@ -28,7 +28,8 @@ internal sealed class OrchestratorResourceState : IResourceStateSource
 
     public IReadOnlyList<ResourceSnapshot> GetResources() =>
     [
-        .. _model.Resources.Select(resource => new ResourceSnapshot(
+        // Parameters run nothing; they only feed other resources' environments.
+        .. _model.Resources.Where(r => r is not ParameterResource).Select(resource => new ResourceSnapshot(
             resource.Name,
             TypeOf(resource),
             [.. Enumerable.Range(0, resource.Replicas)

@@ -57,6 +57,13 @@ internal static class EnvironmentContract
         {
             environment[name] = value;
         }
+        foreach (var (name, parameter) in resource.ParameterEnvironment)
+        {
+            if (parameter.GetValue() is { } value)
+            {
+                environment[name] = value;
+            }
+        }
         return environment;
     }
 }

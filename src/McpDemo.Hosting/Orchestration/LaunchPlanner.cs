@@ -9,14 +9,16 @@ namespace McpDemo.Hosting.Orchestration;
 /// </summary>
 internal static class LaunchPlanner
 {
+    /// <summary>Plans every resource that runs; parameters only feed the others' environments.</summary>
     /// <param name="model">The resources.</param>
     /// <param name="options">How the application runs.</param>
     /// <param name="otlpEndpoint">Where every replica exports telemetry, or null for nowhere.</param>
     public static Dictionary<Resource, IReadOnlyList<ReplicaPlan>> Plan(DistributedApplicationModel model, DistributedApplicationOptions options, string? otlpEndpoint)
     {
         var ports = new PortAllocator();
-        var endpoints = model.Resources.ToDictionary(r => r, r => ReserveEndpoints(r, ports));
-        return model.Resources.ToDictionary(
+        var runnable = model.Resources.Where(r => r is not ParameterResource).ToList();
+        var endpoints = runnable.ToDictionary(r => r, r => ReserveEndpoints(r, ports));
+        return runnable.ToDictionary(
             r => r,
             r => (IReadOnlyList<ReplicaPlan>)[.. endpoints[r].Select((replicaEndpoints, i) => PlanReplica(r, ReplicaId(r, i), replicaEndpoints, endpoints, otlpEndpoint))]);
     }

@@ -36,7 +36,7 @@ internal sealed class Orchestrator : IDisposable
         }
         var plans = LaunchPlanner.Plan(_model, _options, otlpEndpoint);
         var readiness = new Dictionary<Resource, Task>();
-        foreach (var resource in DependencyOrder.Sort(_model.Resources))
+        foreach (var resource in DependencyOrder.Sort(_model.Resources).Where(plans.ContainsKey))
         {
             var runners = plans[resource].Select(plan => new ReplicaRunner(plan, _options, _probe, OnChanged, OnOutput)).ToList();
             _runners[resource] = runners;

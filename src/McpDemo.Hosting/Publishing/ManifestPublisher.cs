@@ -62,6 +62,9 @@ public sealed class ManifestPublisher : IPublisher
     {
         switch (resource)
         {
+            case ParameterResource parameter:
+                WriteParameter(writer, parameter);
+                return;
             case ProjectResource project:
                 writer.WriteString("type", "project.v0");
                 writer.WriteString("path", Path.GetRelativePath(outputPath, project.ProjectPath).Replace('\\', '/'));
@@ -112,6 +115,26 @@ public sealed class ManifestPublisher : IPublisher
     }
 
     /// <summary>
+    /// A <c>parameter.v0</c>: the deployment tool asks for one string input (hidden as it is typed when
+    /// secret) and the parameter's value is that input. The local value is never written.
+    /// </summary>
+    private static void WriteParameter(Utf8JsonWriter writer, ParameterResource parameter)
+    {
+        const string Input = "value";
+        writer.WriteString("type", "parameter.v0");
+        writer.WriteString("value", ManifestExpression.ParameterInput(parameter, Input));
+        writer.WriteStartObject("inputs");
+        writer.WriteStartObject(Input);
+        writer.WriteString("type", "string");
+        if (parameter.Secret)
+        {
+            writer.WriteBoolean("secret", true);
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
     /// The Aspire environment contract in manifest expressions: the deployment tool fills in each
     /// <c>{resource.bindings.endpoint.property}</c> with the deployed value.
     /// </summary>
@@ -142,6 +165,10 @@ public sealed class ManifestPublisher : IPublisher
         foreach (var (name, value) in resource.Environment)
         {
             environment[name] = value;
+        }
+        foreach (var (name, parameter) in resource.ParameterEnvironment)
+        {
+            environment[name] = ManifestExpression.ParameterValue(parameter);
         }
         return environment;
     }
