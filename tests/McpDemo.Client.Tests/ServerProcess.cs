@@ -6,7 +6,7 @@ namespace McpDemo.Client.Tests;
 /// <summary>The built McpDemo.Server as a real process on a free loopback port, in one session mode, with any extra arguments.</summary>
 public abstract class ServerProcess(string sessionMode, params string[] extraArguments) : IAsyncLifetime
 {
-    private TestProcess? _process;
+    private McpServerProcess? _server;
 
     /// <summary>The <c>service.instance.id</c> the server runs as, so the client's report can be checked against it.</summary>
     public string InstanceId { get; } = $"client-test-{sessionMode.ToLowerInvariant()}-{Guid.NewGuid():N}";
@@ -20,20 +20,20 @@ public abstract class ServerProcess(string sessionMode, params string[] extraArg
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
-        BaseAddress = $"http://127.0.0.1:{FreePort.Next()}";
-        _process = TestProcess.StartProject(
+        _server = await McpServerProcess.StartAsync(
             "src/McpDemo.Server",
-            ["--urls", BaseAddress, $"--Mcp:SessionMode={sessionMode}", .. extraArguments],
-            new Dictionary<string, string?> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}" });
-        await _process.WaitForHttpOkAsync(BaseAddress + "/health");
+            sessionMode,
+            new Dictionary<string, string?> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}" },
+            extraArguments);
+        BaseAddress = _server.BaseAddress.GetLeftPart(UriPartial.Authority);
     }
 
     /// <inheritdoc/>
     public async Task DisposeAsync()
     {
-        if (_process is not null)
+        if (_server is not null)
         {
-            await _process.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

@@ -24,13 +24,21 @@ public sealed class McpServerProcess : IRunningMcpServer
     /// <inheritdoc />
     public string Output => Process.Output;
 
-    /// <summary>Starts <paramref name="projectFolder"/> (e.g. <c>src/McpDemo.Server</c>) with <c>--Mcp:SessionMode=<paramref name="sessionMode"/></c>.</summary>
-    public static async Task<McpServerProcess> StartAsync(string projectFolder, string sessionMode, params string[] extraArguments)
+    /// <summary>
+    /// Starts <paramref name="projectFolder"/> (e.g. <c>src/McpDemo.Server</c>) with <c>--Mcp:SessionMode=<paramref name="sessionMode"/></c>,
+    /// plus <paramref name="environment"/> variables and <paramref name="extraArguments"/>.
+    /// </summary>
+    public static async Task<McpServerProcess> StartAsync(
+        string projectFolder,
+        string sessionMode,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        params string[] extraArguments)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var process = TestProcess.StartProject(
             projectFolder,
-            ["--urls", baseAddress.GetLeftPart(UriPartial.Authority), $"--Mcp:SessionMode={sessionMode}", .. extraArguments]);
+            ["--urls", baseAddress.GetLeftPart(UriPartial.Authority), $"--Mcp:SessionMode={sessionMode}", .. extraArguments],
+            environment);
         try
         {
             await process.WaitForHttpOkAsync(new Uri(baseAddress, "health").ToString());

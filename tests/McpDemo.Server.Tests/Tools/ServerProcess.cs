@@ -7,7 +7,7 @@ namespace McpDemo.Server.Tests.Tools;
 /// <summary>The built McpDemo.Server running as a real process on a free loopback port, in one session mode.</summary>
 public abstract class ServerProcess(string sessionMode, string? defaultProtocolVersion = null) : IAsyncLifetime
 {
-    private TestProcess? _process;
+    private McpServerProcess? _server;
 
     /// <summary>The <c>service.instance.id</c> the server is started with, so answers can be checked for it.</summary>
     public string InstanceId { get; } = $"tools-test-{sessionMode.ToLowerInvariant()}-{Guid.NewGuid():N}";
@@ -16,7 +16,7 @@ public abstract class ServerProcess(string sessionMode, string? defaultProtocolV
     public Uri Endpoint { get; private set; } = null!;
 
     /// <summary>Everything the server has logged so far.</summary>
-    public string Output => _process!.Output;
+    public string Output => _server!.Process.Output;
 
     /// <summary>A new MCP client against the server, speaking <paramref name="protocolVersion"/> or the fixture's default.</summary>
     public Task<McpClient> ConnectAsync(string? protocolVersion = null) =>
@@ -47,26 +47,24 @@ public abstract class ServerProcess(string sessionMode, string? defaultProtocolV
     /// <inheritdoc/>
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
-        Endpoint = new Uri($"http://127.0.0.1:{port}/mcp");
-        _process = TestProcess.StartProject(
+        _server = await McpServerProcess.StartAsync(
             "src/McpDemo.Server",
-            ["--urls", $"http://127.0.0.1:{port}", $"--Mcp:SessionMode={sessionMode}"],
+            sessionMode,
             new Dictionary<string, string?>
             {
                 ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={InstanceId}",
                 // Some tests read what the SDK logs about requests (for example that one was cancelled).
                 ["Logging__LogLevel__ModelContextProtocol"] = "Information",
             });
-        await _process.WaitForHttpOkAsync($"http://127.0.0.1:{port}/health");
+        Endpoint = _server.McpEndpoint;
     }
 
     /// <inheritdoc/>
     public async Task DisposeAsync()
     {
-        if (_process is not null)
+        if (_server is not null)
         {
-            await _process.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }
