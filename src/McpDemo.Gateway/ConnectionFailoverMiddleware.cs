@@ -15,6 +15,13 @@ internal sealed class ConnectionFailoverMiddleware(RequestDelegate next)
     {
         var proxy = context.GetReverseProxyFeature();
         var candidates = proxy.AvailableDestinations;
+        var replayableBody = SmallRequestBody.Fits(context.Request.ContentLength);
+        if (replayableBody)
+        {
+            // Sent whole, a small body is read before the connection is made, so a retry must be able to read it again.
+            context.Request.EnableBuffering(SmallRequestBody.MaxLength);
+        }
+
         while (true)
         {
             await next(context);
@@ -35,6 +42,10 @@ internal sealed class ConnectionFailoverMiddleware(RequestDelegate next)
             context.Features.Set<IForwarderErrorFeature>(null);
             proxy.ProxiedDestination = null;
             proxy.AvailableDestinations = candidates;
+            if (replayableBody)
+            {
+                context.Request.Body.Position = 0;
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Health;
 
@@ -20,6 +21,7 @@ public static class McpGatewayExtensions
         builder.Services.Configure<GatewayOptions>(section);
         builder.Services.AddSingleton<McpSessionPins>();
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ConnectionRefusedHealthPolicy>();
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, McpForwarderHttpClientFactory>();
         var proxy = builder.Services.AddReverseProxy()
             .LoadFromMemory([McpProxyConfig.Route], [McpProxyConfig.Cluster(replicas, options)]);
         // Transform providers apply in registration order, so these run after YARP's own (the affinity cookie).

@@ -33,6 +33,14 @@ public sealed class McpHttpOptions
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    /// <summary>
+    /// A POST whose answer is one message, the response itself with nothing streamed before it, gets that message as
+    /// an <c>application/json</c> body (true, the default) rather than as a one-event SSE stream. Clients must accept
+    /// both; JSON is one write with a Content-Length, cheaper for every hop and friendlier to buffering proxies.
+    /// Answers that stream (progress and other notifications first, or resumable stateful streams) are SSE either way.
+    /// </summary>
+    public bool PreferJsonResponses { get; set; } = true;
+
     /// <summary>When not empty, requests must carry <c>Authorization: Bearer &lt;key&gt;</c> with one of these keys.</summary>
     public string[] ApiKeys { get; set; } = [];
 

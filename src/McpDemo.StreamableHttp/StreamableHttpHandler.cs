@@ -30,6 +30,7 @@ internal sealed partial class StreamableHttpHandler(
 {
     private readonly bool _stateless = options.Value.SessionMode == McpSessionMode.Stateless;
     private readonly long _maxRequestBodySize = options.Value.MaxRequestBodySize;
+    private readonly bool _preferJsonResponses = options.Value.PreferJsonResponses;
 
     public async Task HandlePostAsync(HttpContext context)
     {
@@ -200,7 +201,7 @@ internal sealed partial class StreamableHttpHandler(
         }
     }
 
-    private static async Task AnswerSessionPostAsync(HttpContext context, McpSession session, JsonRpcMessage message)
+    private async Task AnswerSessionPostAsync(HttpContext context, McpSession session, JsonRpcMessage message)
     {
         context.Response.Headers[McpHeaderNames.SessionId] = session.Id;
         using var lease = session.BeginRequest();
@@ -215,14 +216,14 @@ internal sealed partial class StreamableHttpHandler(
         }
     }
 
-    private static async Task AnswerPostAsync(HttpContext context, StreamableHttpServerTransport transport, JsonRpcMessage message, CancellationToken cancellationToken)
+    private async Task AnswerPostAsync(HttpContext context, StreamableHttpServerTransport transport, JsonRpcMessage message, CancellationToken cancellationToken)
     {
-        // The headers must be in place before the transport writes (it flushes them as soon as it takes a request).
-        SseResponse.Start(context);
+        var body = new PostResponseBody(context, _preferJsonResponses);
         bool wroteResponse;
         try
         {
-            wroteResponse = await transport.HandlePostRequestAsync(message, context.Response.Body, cancellationToken);
+            wroteResponse = await transport.HandlePostRequestAsync(message, body, cancellationToken);
+            await body.CompleteAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -231,7 +232,6 @@ internal sealed partial class StreamableHttpHandler(
         catch (JsonException) when (!context.Response.HasStarted)
         {
             // The transport reads initialize params eagerly; params of the wrong shape are the client's error.
-            context.Response.Headers.Remove("Content-Type");
             context.Response.Headers.Remove(McpHeaderNames.SessionId);
             await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorCodes.InvalidParams,
                 "Invalid params: the initialize parameters do not match the MCP schema.");
@@ -240,8 +240,7 @@ internal sealed partial class StreamableHttpHandler(
 
         if (!wroteResponse)
         {
-            // Notifications and responses get no answer, so no event stream either.
-            context.Response.Headers.ContentType = default;
+            // Notifications and responses get no answer.
             context.Response.StatusCode = StatusCodes.Status202Accepted;
         }
     }

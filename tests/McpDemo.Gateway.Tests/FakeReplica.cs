@@ -18,6 +18,7 @@ namespace McpDemo.Gateway.Tests;
 internal sealed class FakeReplica : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private const string BodyLengthKey = "body-length";
     private readonly ConcurrentDictionary<string, bool> _sessions = new();
     private bool _stopped;
 
@@ -76,7 +77,10 @@ internal sealed class FakeReplica : IAsyncDisposable
 
     private async Task PostAsync(HttpContext context)
     {
-        var method = (await JsonDocument.ParseAsync(context.Request.Body)).RootElement.GetProperty("method").GetString();
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+        context.Items[BodyLengthKey] = body.Length;
+        var method = JsonDocument.Parse(body.ToArray()).RootElement.GetProperty("method").GetString();
         var sessionId = context.Request.Headers[McpHeaders.SessionId].ToString();
         if (method == "initialize")
         {
@@ -130,7 +134,8 @@ internal sealed class FakeReplica : IAsyncDisposable
         InstanceId,
         sessionId,
         context.Request.Headers[McpHeaders.ProtocolVersion].ToString(),
-        context.Request.Headers["traceparent"].ToString());
+        context.Request.Headers["traceparent"].ToString(),
+        context.Items[BodyLengthKey] as long? ?? 0);
 
     private static async Task WriteEventAsync(HttpContext context, string data)
     {

@@ -10,13 +10,15 @@ internal static class McpCalls
 {
     private static int s_nextId;
 
-    /// <summary>A POST /mcp carrying a JSON-RPC request for <paramref name="method"/>.</summary>
-    public static HttpRequestMessage Post(string method, string? sessionId = null)
+    /// <summary>A POST /mcp carrying a JSON-RPC request for <paramref name="method"/>, its params padded with <paramref name="padding"/> characters.</summary>
+    public static HttpRequestMessage Post(string method, string? sessionId = null, int padding = 0)
     {
         var id = Interlocked.Increment(ref s_nextId);
         var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
         {
-            Content = new StringContent($$"""{"jsonrpc":"2.0","id":{{id}},"method":"{{method}}"}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                $$$"""{"jsonrpc":"2.0","id":{{{id}}},"method":"{{{method}}}","params":{"padding":"{{{new string('x', padding)}}}"}}""",
+                Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/json, text/event-stream");
         if (sessionId is not null)

@@ -55,6 +55,23 @@ public sealed class RoutingTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(100)] // held and sent whole, in one write with the headers
+    [InlineData(200_000)] // past the size held in memory: streamed
+    public async Task RequestBodies_ReachTheReplicaIntact(int padding)
+    {
+        await using var topology = await Topology.StartAsync(1);
+        using var client = topology.Gateway.CreateClient();
+
+        using var post = McpCalls.Post("ping", padding: padding);
+        var sent = (await post.Content!.ReadAsByteArrayAsync()).Length;
+        using var response = await client.SendAsync(post);
+        var reply = await response.Content.ReadFromJsonAsync<ReplicaReply>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(sent, reply!.BodyLength);
+    }
+
     [Fact]
     public async Task McpHeaders_PassThrough_InBothDirections()
     {

@@ -10,20 +10,68 @@ public sealed class PostRequestTests
 {
     public static TheoryData<McpSessionMode> Modes => [McpSessionMode.Stateless, McpSessionMode.Stateful];
 
-    [Theory, MemberData(nameof(Modes))]
-    public async Task PostRequest_AnswersWithUnbufferedEventStream(McpSessionMode mode)
+    [Fact]
+    public async Task PostRequest_WithALoneAnswer_GetsItAsJson()
     {
-        await using var server = await McpTestServer.StartAsync(mode);
+        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateless);
 
         using var response = await server.PostAsync(JsonRpc.Initialize());
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(body), response.Content.Headers.ContentLength);
+        var answer = JsonNode.Parse(body)!;
+        Assert.Equal(1, (int)answer["id"]!);
+        Assert.Equal("streamable-http-tests", (string?)answer["result"]!["serverInfo"]!["name"]);
+    }
+
+    [Fact]
+    public async Task PostRequest_WithALoneAnswer_GetsAnEventStream_WhenJsonIsNotPreferred()
+    {
+        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateless, options => options.PreferJsonResponses = false);
+
+        using var response = await server.PostAsync(JsonRpc.Initialize());
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(1, (await JsonRpc.ReadAnswerAsync(response)).GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task StatefulPostRequest_GetsAResumableEventStream()
+    {
+        await using var server = await McpTestServer.StartAsync(McpSessionMode.Stateful);
+
+        using var response = await server.PostAsync(JsonRpc.Initialize());
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("id:", body);
+        Assert.Equal(1, Assert.Single(JsonRpc.ReadSseMessages(body)).GetProperty("id").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Modes))]
+    public async Task PostRequest_ThatStreamsBeforeItsAnswer_GetsAnUnbufferedEventStream(McpSessionMode mode)
+    {
+        await using var server = await McpTestServer.StartAsync(mode);
+        var sessionId = mode == McpSessionMode.Stateful ? await server.InitializeSessionAsync() : null;
+        var call = JsonRpc.Request(2, "tools/call", new JsonObject
+        {
+            ["name"] = "progress",
+            ["arguments"] = new JsonObject(),
+            ["_meta"] = new JsonObject { ["progressToken"] = "p-1" },
+        });
+
+        using var response = await server.PostAsync(call, sessionId);
+        var messages = JsonRpc.ReadSseMessages(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("no-cache", response.Headers.CacheControl?.ToString());
         Assert.Equal("no", response.Headers.GetValues("X-Accel-Buffering").Single());
-        var answer = await JsonRpc.ReadAnswerAsync(response);
-        Assert.Equal(1, answer.GetProperty("id").GetInt32());
-        Assert.Equal("streamable-http-tests", answer.GetProperty("result").GetProperty("serverInfo").GetProperty("name").GetString());
+        Assert.Collection(messages,
+            progress => Assert.Equal("notifications/progress", progress.GetProperty("method").GetString()),
+            answer => Assert.Equal(2, answer.GetProperty("id").GetInt32()));
     }
 
     [Theory, MemberData(nameof(Modes))]

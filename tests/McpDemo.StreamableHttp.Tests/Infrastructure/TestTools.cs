@@ -5,7 +5,7 @@ using ModelContextProtocol.Server;
 
 namespace McpDemo.StreamableHttp.Tests.Infrastructure;
 
-/// <summary>Test-only tools: an echo, arithmetic with typed arguments, a slow call that reports cancellation, a late notification, and a sampling call.</summary>
+/// <summary>Test-only tools: an echo, arithmetic with typed arguments, progress before the answer, a slow call that reports cancellation, a late notification, and a sampling call.</summary>
 [McpServerToolType]
 public sealed class TestTools
 {
@@ -17,6 +17,16 @@ public sealed class TestTools
 
     [McpServerTool(Name = "add"), Description("Adds two integers.")]
     public static int Add(int a, int b) => a + b;
+
+    [McpServerTool(Name = "progress"), Description("Reports progress once (when the call has a progress token), then answers.")]
+    public static async Task<string> ProgressAsync(RequestContext<CallToolRequestParams> context, CancellationToken cancellationToken)
+    {
+        if (context.Params?.ProgressToken is { } token)
+        {
+            await context.Server.NotifyProgressAsync(token, new ModelContextProtocol.ProgressNotificationValue { Progress = 1, Total = 2 }, cancellationToken: cancellationToken);
+        }
+        return "done";
+    }
 
     [McpServerTool(Name = "slow"), Description("Waits until cancelled or for a minute, telling the probe when it starts and how it ends.")]
     public static async Task<string> SlowAsync(ToolProbe probe, CancellationToken cancellationToken)
