@@ -38,7 +38,7 @@ run() {
   local answer
   answer="$(curl -fsS -X POST "$url" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' -d "$ping")" \
     || { echo "$name did not answer; its log:" >&2; cat "$work/$name.log" >&2; exit 1; }
-  echo "$name answers: $(grep '^data:' <<<"$answer")" >&2
+  echo "$name answers: $(grep -o 'pong! instance=[^"]*' <<<"$answer")" >&2
 
   wrk_measure "$url" "$work/$name.wrk"
   kill "$pid"

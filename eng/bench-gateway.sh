@@ -50,7 +50,7 @@ ready() {
     sleep 0.2
   done
   grep -q 'pong! instance=' <<<"$answer" || { echo "$name did not answer; its log:" >&2; cat "$work/$name.log" >&2; exit 1; }
-  echo "$name answers: $(grep '^data:' <<<"$answer")"
+  echo "$name answers: $(grep -o 'pong! instance=[^"]*' <<<"$answer")"
 }
 
 gateway_env=()

@@ -18,6 +18,12 @@ internal static class OpenTelemetryRegistration
 {
     public const string EndpointKey = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>The standard sampler setting; when set, the SDK's own reading of it applies.</summary>
+    public const string SamplerKey = "OTEL_TRACES_SAMPLER";
+
+    /// <summary>The share of the traces it starts that a service records when no sampler is configured.</summary>
+    public const double DefaultSampleRatio = 0.1;
+
     public static void AddOpenTelemetryExport(this IHostApplicationBuilder builder, ServiceIdentity identity)
     {
         // Any scope-aware logger (the console one included) then carries the trace and span ids.
@@ -51,6 +57,7 @@ internal static class OpenTelemetryRegistration
         // Singletons built by the container, so the container flushes and disposes them on shutdown.
         builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
             .ReadExporterSettingsFrom(configuration)
+            .SampleByDefault(configuration)
             .ConfigureResource(DescribeService)
             .AddSource([.. McpDemoTelemetry.ActivitySources])
             .AddOtlpExporter()
@@ -63,6 +70,17 @@ internal static class OpenTelemetryRegistration
             .Build());
         builder.Services.AddHostedService<TelemetryProvidersActivator>();
     }
+
+    /// <summary>
+    /// Without <c>OTEL_TRACES_SAMPLER</c>, records <see cref="DefaultSampleRatio"/> of the traces this service starts
+    /// and follows the caller's decision for the rest, so a trace is kept or dropped whole. Recording every span
+    /// costs a busy replica about a fifth of its throughput (eng/bench-telemetry.sh); a developer's AppHost sets
+    /// <c>OTEL_TRACES_SAMPLER=always_on</c>, as Aspire's does, to see every one.
+    /// </summary>
+    private static TracerProviderBuilder SampleByDefault(this TracerProviderBuilder builder, IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration[SamplerKey])
+            ? builder.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(DefaultSampleRatio)))
+            : builder;
 
     // The SDK's own builders read environment variables only; this lets --OTEL_... and appsettings work too.
     private static TracerProviderBuilder ReadExporterSettingsFrom(this TracerProviderBuilder builder, IConfiguration configuration) =>

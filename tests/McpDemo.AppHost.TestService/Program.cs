@@ -35,7 +35,7 @@ app.Lifetime.ApplicationStopping.Register(() =>
 {
     if (settings["stop-log"] is { } stopLog)
     {
-        File.AppendAllText(stopLog, replicaId + Environment.NewLine);
+        AppendLine(stopLog, replicaId);
     }
 });
 if (settings.GetValue("spawn-grandchild", false))
@@ -56,5 +56,23 @@ async Task CallReferencesAsync()
     {
         var status = await http.GetAsync(new Uri(new Uri(url), "/health"));
         Console.WriteLine($"reference {key} answered {(int)status.StatusCode}");
+    }
+}
+
+// Replicas stop together and share the log: an exclusive open keeps one's line from overwriting another's.
+static void AppendLine(string path, string line)
+{
+    for (var attempt = 0; ; attempt++)
+    {
+        try
+        {
+            using var log = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.None);
+            log.Write(System.Text.Encoding.UTF8.GetBytes(line + Environment.NewLine));
+            return;
+        }
+        catch (IOException) when (attempt < 100)
+        {
+            Thread.Sleep(10);
+        }
     }
 }

@@ -34,6 +34,8 @@ public sealed class DashboardTests
         Assert.Equal(otlp, env["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         Assert.Equal("2000", env["OTEL_METRIC_EXPORT_INTERVAL"]);
         Assert.Equal("1000", env["OTEL_BSP_SCHEDULE_DELAY"]);
+        Assert.Equal("1000", env["OTEL_BLRP_SCHEDULE_DELAY"]);
+        Assert.Equal("always_on", env["OTEL_TRACES_SAMPLER"]);
 
         using var http = new HttpClient { BaseAddress = app.Dashboard.DashboardUrl };
         var resources = await http.GetFromJsonAsync<List<ResourceSnapshot>>("/api/resources", s_json);

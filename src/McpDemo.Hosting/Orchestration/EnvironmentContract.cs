@@ -12,10 +12,12 @@ internal static class EnvironmentContract
     /// <summary>The variable holding the AppHost's pid; children exit when that process is gone.</summary>
     public const string ParentPidVariable = "MCPDEMO_PARENT_PID";
 
-    // The SDK defaults (60s between metric exports, 5s between span batches) leave a local dashboard
-    // looking empty for a minute; a developer's laptop can afford livelier export.
+    // The SDK defaults (60s between metric exports, 5s between span and log batches) leave a local dashboard
+    // looking empty for a minute, and the services sample their traces by default; a developer's laptop can
+    // afford livelier export of every trace, as Aspire's AppHost gives it.
     private const string MetricExportIntervalMs = "2000";
-    private const string SpanBatchDelayMs = "1000";
+    private const string BatchDelayMs = "1000";
+    private const string EveryTrace = "always_on";
 
     public static Dictionary<string, string> For(
         Resource resource,
@@ -35,7 +37,9 @@ internal static class EnvironmentContract
             environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
             environment["OTEL_METRIC_EXPORT_INTERVAL"] = MetricExportIntervalMs;
-            environment["OTEL_BSP_SCHEDULE_DELAY"] = SpanBatchDelayMs;
+            environment["OTEL_BSP_SCHEDULE_DELAY"] = BatchDelayMs;
+            environment["OTEL_BLRP_SCHEDULE_DELAY"] = BatchDelayMs;
+            environment["OTEL_TRACES_SAMPLER"] = EveryTrace;
         }
         var httpUrls = resource.Endpoints.Where(e => e.Scheme is "http" or "https").Select(e => ownEndpoints[e.Name].ToString().TrimEnd('/'));
         if (httpUrls.Any())

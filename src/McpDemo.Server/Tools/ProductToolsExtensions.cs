@@ -6,14 +6,15 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class ProductToolsExtensions
 {
     /// <summary>
-    /// Adds <c>ping</c>, <c>whoami</c>, <c>countdown</c> and <c>start_ticker</c>, and counts their calls on
-    /// <c>mcpdemo.tool.calls</c>. The tools read the session mode from <c>McpHttpOptions</c>.
+    /// Adds <c>ping</c>, <c>whoami</c>, <c>countdown</c> and <c>start_ticker</c>, counts their calls on
+    /// <c>mcpdemo.tool.calls</c> and logs the traced ones. The tools read the session mode from <c>McpHttpOptions</c>.
     /// </summary>
     public static IMcpServerBuilder WithProductTools(this IMcpServerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<ToolCallMetrics>();
+        builder.Services.AddSingleton<ToolCallLog>();
         builder.Services.AddSingleton<Ticker>();
         return builder
             .WithTools<PingTool>()
@@ -21,7 +22,7 @@ public static class ProductToolsExtensions
             .WithTools<CountdownTool>()
             .WithTools<TickerTool>()
             .WithRequestFilters(filters => filters
-                .AddCallToolFilter(ToolCallFilters.CountCalls)
+                .AddCallToolFilter(ToolCallFilters.RecordCalls)
                 .AddCallToolFilter(ToolCallFilters.ExplainArgumentErrors));
     }
 }

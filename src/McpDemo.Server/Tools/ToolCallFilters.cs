@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -8,16 +9,22 @@ namespace McpDemo.Server.Tools;
 /// <summary>What happens around every <c>tools/call</c> of the product tools.</summary>
 internal static class ToolCallFilters
 {
-    /// <summary>Counts each call on <c>mcpdemo.tool.calls</c>.</summary>
-    public static McpRequestHandler<CallToolRequestParams, CallToolResult> CountCalls(
+    /// <summary>Counts each call on <c>mcpdemo.tool.calls</c>, and logs it when its trace is recorded (<see cref="ToolCallLog"/>).</summary>
+    public static McpRequestHandler<CallToolRequestParams, CallToolResult> RecordCalls(
         McpRequestHandler<CallToolRequestParams, CallToolResult> next) => async (context, cancellationToken) =>
     {
-        // Only tools that exist are counted, so clients cannot grow the tag's cardinality at will.
-        if (context.MatchedPrimitive is McpServerTool tool)
+        // Only tools that exist are recorded, so clients cannot grow the tag's cardinality at will.
+        if (context.MatchedPrimitive is not McpServerTool tool)
         {
-            context.Services!.GetRequiredService<ToolCallMetrics>().RecordCall(tool.ProtocolTool.Name);
+            return await next(context, cancellationToken);
         }
-        return await next(context, cancellationToken);
+
+        var name = tool.ProtocolTool.Name;
+        context.Services!.GetRequiredService<ToolCallMetrics>().RecordCall(name);
+        var started = Stopwatch.GetTimestamp();
+        var result = await next(context, cancellationToken);
+        context.Services!.GetRequiredService<ToolCallLog>().Answered(name, Stopwatch.GetElapsedTime(started), result.IsError == true);
+        return result;
     };
 
     /// <summary>

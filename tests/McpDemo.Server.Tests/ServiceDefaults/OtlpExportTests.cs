@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text;
 using McpDemo.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -15,53 +16,136 @@ public sealed class OtlpExportTests
     [Fact]
     public async Task Server_ExportsTracesMetricsAndLogs_OverOtlpHttpProtobuf_WithItsInstanceId()
     {
-        var received = new ConcurrentQueue<(string Path, string? ContentType, string Body)>();
-        var sinkPort = FreePort.Next();
-        var sinkBuilder = WebApplication.CreateSlimBuilder();
-        sinkBuilder.Logging.ClearProviders();
-        sinkBuilder.WebHost.UseUrls($"http://127.0.0.1:{sinkPort}");
-        await using var sink = sinkBuilder.Build();
-        sink.MapPost("/v1/{signal}", async (HttpContext context) =>
-        {
-            using var body = new MemoryStream();
-            await context.Request.Body.CopyToAsync(body);
-            // Protobuf keeps strings as UTF-8 bytes, so names and values can be found without decoding.
-            received.Enqueue((context.Request.Path, context.Request.ContentType, Encoding.Latin1.GetString(body.ToArray())));
-        });
-        await sink.StartAsync();
-
-        var port = FreePort.Next();
-        await using var server = TestProcess.StartProject(
-            "src/McpDemo.Server",
-            ["--urls", $"http://127.0.0.1:{port}"],
-            new Dictionary<string, string?>
-            {
-                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{sinkPort}",
-                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-                ["OTEL_SERVICE_NAME"] = "server",
-                ["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=otlp-test-replica",
-                ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
-                ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
-                ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
-            });
-        await server.WaitForHttpOkAsync($"http://127.0.0.1:{port}/health");
+        await using var sink = await OtlpSink.StartAsync();
+        await using var server = await StartServerAsync(sink, ("OTEL_TRACES_SAMPLER", "always_on"));
         await using (var client = await McpClient.CreateAsync(
-            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = new Uri($"http://127.0.0.1:{port}/mcp") })))
+            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = server.Endpoint })))
         {
             await client.CallToolAsync("ping");
         }
 
         await WaitUntilAsync(() =>
-            received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("tools/call", StringComparison.Ordinal))
-            && received.Any(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal))
-            && received.Any(r => r.Path == "/v1/logs"));
-        Assert.All(received, r =>
+            sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("tools/call", StringComparison.Ordinal))
+            && sink.Received.Any(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal))
+            && sink.Received.Any(r => r.Path == "/v1/logs" && r.Body.Contains("tools/call ping answered", StringComparison.Ordinal)));
+        Assert.All(sink.Received, r =>
         {
             Assert.Equal("application/x-protobuf", r.ContentType);
             Assert.Contains("otlp-test-replica", r.Body, StringComparison.Ordinal);
         });
-        var toolCalls = received.First(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal));
+        var toolCalls = sink.Received.First(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal));
         Assert.Contains("gen_ai.tool.name", toolCalls.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Server_WithoutASampler_TracesATenthOfItsOwnCalls_FollowsItsCaller_AndLogsOnlyTheCallsItTraces()
+    {
+        await using var sink = await OtlpSink.StartAsync();
+        await using var server = await StartServerAsync(sink);
+        var sampled = ActivityTraceId.CreateRandom();
+        var dropped = ActivityTraceId.CreateRandom();
+
+        using var http = new HttpClient();
+        const int rootCalls = 100;
+        for (var i = 0; i < rootCalls; i++)
+        {
+            await PingAsync(http, server.Endpoint, traceParent: null);
+        }
+        await PingAsync(http, server.Endpoint, $"00-{dropped}-{ActivitySpanId.CreateRandom()}-00");
+        await PingAsync(http, server.Endpoint, $"00-{sampled}-{ActivitySpanId.CreateRandom()}-01");
+
+        // Protobuf carries trace ids as their 16 raw bytes.
+        string Raw(ActivityTraceId id) => Encoding.Latin1.GetString(Convert.FromHexString(id.ToHexString()));
+        await WaitUntilAsync(() =>
+            sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains(Raw(sampled), StringComparison.Ordinal))
+            && sink.Received.Any(r => r.Path == "/v1/logs" && r.Body.Contains(Raw(sampled), StringComparison.Ordinal)));
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the batch delay: anything of the dropped call would be here by now
+        Assert.DoesNotContain(sink.Received, r => r.Body.Contains(Raw(dropped), StringComparison.Ordinal));
+
+        // One MCP span per traced call; 10% of 100 calls is 10, and fewer than 1 or more than 40 is all but impossible.
+        var tracedCalls = sink.Received.Where(r => r.Path == "/v1/traces").Sum(r => Occurrences(r.Body, "tools/call ping")) - 1;
+        Assert.InRange(tracedCalls, 1, 40);
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private static async Task PingAsync(HttpClient http, Uri endpoint, string? traceParent)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint)
+        {
+            Content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        if (traceParent is not null)
+        {
+            request.Headers.Add("traceparent", traceParent);
+        }
+        using var response = await http.SendAsync(request);
+        Assert.Contains("pong!", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The product server exporting to <paramref name="sink"/> quickly (100 ms batches), with extra settings.</summary>
+    private static async Task<ExportingServer> StartServerAsync(OtlpSink sink, params (string Name, string Value)[] settings)
+    {
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = sink.Url,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_SERVICE_NAME"] = "server",
+            ["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=otlp-test-replica",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        };
+        foreach (var (name, value) in settings)
+        {
+            environment[name] = value;
+        }
+        var process = TestProcess.StartProject("src/McpDemo.Server", ["--urls", $"http://127.0.0.1:{port}"], environment);
+        await process.WaitForHttpOkAsync($"http://127.0.0.1:{port}/health");
+        return new ExportingServer(process, new Uri($"http://127.0.0.1:{port}/mcp"));
+    }
+
+    private sealed record ExportingServer(TestProcess Process, Uri Endpoint) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
+    }
+
+    /// <summary>An OTLP/HTTP receiver that keeps every export, its protobuf body read as Latin-1 so names can be searched.</summary>
+    private sealed class OtlpSink(WebApplication app, string url) : IAsyncDisposable
+    {
+        public ConcurrentQueue<(string Path, string? ContentType, string Body)> Received { get; } = new();
+
+        public string Url => url;
+
+        public static async Task<OtlpSink> StartAsync()
+        {
+            var port = FreePort.Next();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            var app = builder.Build();
+            var sink = new OtlpSink(app, $"http://127.0.0.1:{port}");
+            app.MapPost("/v1/{signal}", async (HttpContext context) =>
+            {
+                using var body = new MemoryStream();
+                await context.Request.Body.CopyToAsync(body);
+                sink.Received.Enqueue((context.Request.Path, context.Request.ContentType, Encoding.Latin1.GetString(body.ToArray())));
+            });
+            await app.StartAsync();
+            return sink;
+        }
+
+        public ValueTask DisposeAsync() => app.DisposeAsync();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
