@@ -65,7 +65,9 @@ for i in $(seq 1 "$replicas"); do
 done
 gateway_port="$(free_port)"
 read -r -a gateway_settings <<<"${GATEWAY_SETTINGS:-}"
-start gateway "$gateway_dll" "$gateway_port" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-1" "${gateway_env[@]}" "${gateway_settings[@]}"
+# As the AppHost runs a stateless topology: no affinity cookie (it would pin a cookie-keeping client to one replica).
+start gateway "$gateway_dll" "$gateway_port" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-1" Gateway__Cookie__Enabled=false \
+  "${gateway_env[@]}" "${gateway_settings[@]}"
 gateway_url="http://127.0.0.1:$gateway_port/mcp"
 ready gateway "$gateway_url"
 

@@ -1,16 +1,14 @@
 using System.Buffers;
 using System.Text.Json;
 
-// Parses the same JSON-RPC tools/call ping the product server gets and writes the same SSE answer,
-// with nothing in between: no MCP SDK, no sessions, no checks. The server's throughput is measured against this.
+// Parses the same JSON-RPC tools/call ping the product server gets and writes the same answer (a JSON body, as the
+// server sends a lone response), with nothing in between: no MCP SDK, no sessions, no checks. The server's throughput is measured against this.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
 
 var instance = builder.Configuration["instance"] ?? "bench";
 var version = builder.Configuration["version"] ?? "1.0.0";
-var eventPrefix = "event: message\ndata: "u8.ToArray();
-var eventSuffix = "\n\n"u8.ToArray();
 
 app.MapPost("/mcp", async (HttpContext context) =>
 {
@@ -27,7 +25,6 @@ app.MapPost("/mcp", async (HttpContext context) =>
         : 0;
 
     var body = new ArrayBufferWriter<byte>(256);
-    body.Write(eventPrefix);
     using (var json = new Utf8JsonWriter(body))
     {
         json.WriteStartObject();
@@ -49,10 +46,9 @@ app.MapPost("/mcp", async (HttpContext context) =>
         json.WriteString("jsonrpc", "2.0");
         json.WriteEndObject();
     }
-    body.Write(eventSuffix);
 
-    context.Response.ContentType = "text/event-stream";
-    context.Response.Headers.CacheControl = "no-cache,no-store";
+    context.Response.ContentType = "application/json";
+    context.Response.ContentLength = body.WrittenCount;
     await context.Response.Body.WriteAsync(body.WrittenMemory, context.RequestAborted);
 });
 

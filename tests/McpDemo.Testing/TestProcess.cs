@@ -44,7 +44,10 @@ public sealed class TestProcess : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? environment = null,
         string? workingDirectory = null)
     {
-        var info = new ProcessStartInfo(fileName)
+        // Through env(1), which execs it (same pid) with SIGINT and SIGQUIT back to their defaults: a test run started
+        // in the background (`eng/test.sh &`) has them ignored, .NET keeps an ignored SIGINT ignored, and the Ctrl+C
+        // tests would then wait for a stop that never comes.
+        var info = new ProcessStartInfo("env")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -52,6 +55,8 @@ public sealed class TestProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? RepoLayout.Root,
         };
+        info.ArgumentList.Add("--default-signal=INT,QUIT");
+        info.ArgumentList.Add(fileName);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
