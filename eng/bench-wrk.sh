@@ -1,10 +1,11 @@
-# What the wrk benchmarks (eng/bench.sh, eng/bench-gateway.sh) share. Source it, don't run it.
-# Settings from the environment: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=15s.
+# What the wrk benchmarks (eng/bench.sh, eng/bench-gateway.sh, eng/bench-telemetry.sh) share. Source it, don't run it.
+# Settings from the environment: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=3.
 
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
 warmup="${WARMUP:-45s}" # tiered JIT needs this long to settle on a loaded 2-core machine
-duration="${DURATION:-15s}"
+duration="${DURATION:-10s}"
+rounds="${ROUNDS:-3}"
 wrk_version="4.1.0-3+b2" # Debian's wrk; pinned so figures compare across runs
 ping_script="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench/ping.lua"
 
@@ -22,19 +23,51 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 
 # wrk_settings: one line saying how wrk drives the targets.
 wrk_settings() {
-  echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'): $connections connections, $threads threads, warm-up $warmup, measured $duration; $(nproc) cores"
+  echo "wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'): $connections connections, $threads threads, warm-up $warmup each," \
+    "then $rounds rounds of $duration each in turn; $(nproc) cores"
 }
 
-# wrk_measure URL REPORT: warms URL up, then measures it with bench/ping.lua, keeping wrk's report in the file
-# REPORT; prints "req/s p99 wrong non2xx".
-wrk_measure() {
+# wrk_once URL REPORT: one measured wrk run of bench/ping.lua against URL, its report kept in REPORT;
+# prints "req/s p99 wrong non2xx".
+wrk_once() {
   local url="$1" report="$2"
-  wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "$url" >/dev/null
   wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$ping_script" "$url" >"$report"
   local rps p99 wrong non2xx
   rps="$(awk '/^Requests\/sec:/ { print $2 }' "$report")"
-  p99="$(awk '$1 == "99%" { print $2 }' "$report")"
+  # wrk prints 850.00us, 2.25ms or 1.02s; the medians need one unit.
+  p99="$(awk '$1 == "99%" { v = $2; f = v ~ /us$/ ? 0.001 : v ~ /ms$/ ? 1 : 1000; sub(/[a-z]+$/, "", v); printf "%.2fms", v * f }' "$report")"
   wrong="$(awk '/^wrong answers:/ { print $3 }' "$report")"
   non2xx="$(awk '/Non-2xx or 3xx responses:/ { print $5 }' "$report")"
   echo "$rps $p99 $wrong ${non2xx:-0}"
+}
+
+# compare REPORTS_DIR LABEL=URL...: warms every URL up, then measures them in turn, round after round, so a machine
+# whose speed drifts during the run (a shared VM's does, by up to 2x within minutes) weighs on every target alike.
+# Prints, per label and in order, "label median_req/s median_p99 wrong non2xx" (wrong answers summed over rounds);
+# the rounds' figures go to stderr as they come.
+compare() {
+  local dir="$1"
+  shift
+  local target label url
+  for target in "$@"; do
+    wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "${target#*=}" >/dev/null
+  done
+  local round
+  for round in $(seq 1 "$rounds"); do
+    for target in "$@"; do
+      label="${target%%=*}"
+      url="${target#*=}"
+      wrk_once "$url" "$dir/$label.$round.wrk" >"$dir/$label.$round.figures"
+      echo "  round $round $label: $(cut -d' ' -f1 "$dir/$label.$round.figures") req/s" >&2
+    done
+  done
+  for target in "$@"; do
+    label="${target%%=*}"
+    local median_rps median_p99 wrong non2xx
+    median_rps="$(cat "$dir/$label".*.figures | cut -d' ' -f1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+    median_p99="$(cat "$dir/$label".*.figures | cut -d' ' -f2 | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+    wrong="$(cat "$dir/$label".*.figures | awk '{ s += $3 } END { print s }')"
+    non2xx="$(cat "$dir/$label".*.figures | awk '{ s += $4 } END { print s }')"
+    echo "$label $median_rps $median_p99 $wrong $non2xx"
+  done
 }
