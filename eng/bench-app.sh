@@ -1,13 +1,12 @@
-# What the single-app benchmarks (eng/bench.sh, eng/bench-telemetry.sh) share, on top of eng/bench-wrk.sh.
-# Source it, don't run it. Callers add their own clean-up through cleanup_extra.
+# What the benchmarks (eng/bench.sh, eng/bench-gateway.sh, eng/bench-telemetry.sh) share on top of eng/bench-wrk.sh:
+# starting the apps they compare, stopping them (and any other process whose pid is added to pids), and reading
+# compare's figures. Source it, don't run it.
 source "$(dirname "${BASH_SOURCE[0]}")/bench-wrk.sh"
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="$(mktemp -d)"
 pids=()
 
-cleanup_extra() { :; }
 cleanup() {
-  cleanup_extra
   local pid
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
@@ -21,15 +20,17 @@ trap cleanup EXIT
 
 ensure_wrk
 
-# start_app NAME DLL ARGS...: starts the app in the background on a free loopback port (exporting OTLP to
-# $OTLP_ENDPOINT when set), waits for its pong, and sets app_url to its /mcp endpoint.
+# start_app NAME DLL [NAME=VALUE...]: starts the app in the background on a free loopback port, configured from the
+# environment as the AppHost configures it (ASPNETCORE_URLS, telemetry off unless the given settings set
+# OTEL_EXPORTER_OTLP_ENDPOINT, then the given settings), waits for its pong, and sets app_url to its /mcp endpoint.
 start_app() {
   local name="$1" dll="$2"
   shift 2
   local port
   port="$(free_port)"
-  OTEL_RESOURCE_ATTRIBUTES="service.instance.id=bench" OTEL_EXPORTER_OTLP_ENDPOINT="${OTLP_ENDPOINT:-}" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
-    dotnet "$dll" --urls "http://127.0.0.1:$port" "$@" >"$work/$name.log" 2>&1 &
+  env ASPNETCORE_URLS="http://127.0.0.1:$port" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=bench" \
+    OTEL_EXPORTER_OTLP_ENDPOINT="" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf "$@" \
+    dotnet "$dll" >"$work/$name.log" 2>&1 &
   pids+=($!)
   app_url="http://127.0.0.1:$port/mcp"
   local ping='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}'
@@ -43,11 +44,25 @@ start_app() {
   echo "$name answers: $(grep -o 'pong! instance=[^"]*' <<<"$answer")"
 }
 
-# print_figures: reads compare's lines and prints them as a table with a header.
+# print_figures FIGURES: prints compare's lines, kept in the file FIGURES, as a table with a header.
 print_figures() {
   printf '\n%-16s %12s %10s %8s %8s\n' "" "req/s" "p99" "wrong" "non-2xx"
   local label rps p99 wrong non2xx
   while read -r label rps p99 wrong non2xx; do
     printf '%-16s %12s %10s %8s %8s\n' "$label" "$rps" "$p99" "$wrong" "$non2xx"
-  done
+  done <"$1"
+}
+
+# rps_of FIGURES LABEL: the median req/s compare found for LABEL.
+rps_of() { awk -v label="$2" '$1 == label { print $2 }' "$1"; }
+
+# percent PART WHOLE: PART as a percentage of WHOLE, one decimal.
+percent() { awk -v part="$1" -v whole="$2" 'BEGIN { printf "%.1f", 100 * part / whole }'; }
+
+# require_right_answers FIGURES: fails the benchmark if any target gave a wrong answer or a non-2xx status.
+require_right_answers() {
+  if awk '$4 != 0 || $5 != 0 { bad = 1 } END { exit !bad }' "$1"; then
+    echo "Some answers were wrong: the figures above do not count." >&2
+    exit 1
+  fi
 }

@@ -12,13 +12,6 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
 
-sink_pid=""
-cleanup_extra() {
-  if [[ -n "$sink_pid" ]] && kill -0 "$sink_pid" 2>/dev/null; then
-    kill "$sink_pid"
-  fi
-}
-
 echo "Building Release..."
 dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Server" >/dev/null
 server="$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll"
@@ -37,29 +30,22 @@ class Sink(http.server.BaseHTTPRequestHandler):
         pass
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
 ' "$sink_port" &
-sink_pid=$!
+pids+=($!) # stopped with the servers
 
 sink="http://127.0.0.1:$sink_port"
-server_args=(--Mcp:SessionMode=Stateless)
-OTLP_ENDPOINT="$sink" OTEL_METRIC_EXPORT_INTERVAL=2000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000 \
-  start_app telemetry-on "$server" "${server_args[@]}"
+exporting=(OTEL_EXPORTER_OTLP_ENDPOINT="$sink" OTEL_METRIC_EXPORT_INTERVAL=2000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000)
+start_app telemetry-on "$server" Mcp__SessionMode=Stateless "${exporting[@]}"
 on_url="$app_url"
-OTLP_ENDPOINT="$sink" OTEL_METRIC_EXPORT_INTERVAL=2000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000 \
-  OTEL_TRACES_SAMPLER=always_on start_app every-trace "$server" "${server_args[@]}"
+start_app every-trace "$server" Mcp__SessionMode=Stateless "${exporting[@]}" OTEL_TRACES_SAMPLER=always_on
 all_url="$app_url"
-start_app telemetry-off "$server" "${server_args[@]}"
+start_app telemetry-off "$server" Mcp__SessionMode=Stateless
 off_url="$app_url"
 
 wrk_settings
 compare "$work" telemetry-off="$off_url" telemetry-on="$on_url" every-trace="$all_url" >"$work/figures"
-print_figures <"$work/figures"
-read -r _ off_rps _ < <(grep '^telemetry-off ' "$work/figures")
-read -r _ on_rps _ < <(grep '^telemetry-on ' "$work/figures")
-read -r _ all_rps _ < <(grep '^every-trace ' "$work/figures")
+print_figures "$work/figures"
+off_rps="$(rps_of "$work/figures" telemetry-off)"
 cost() { awk -v on="$1" -v off="$off_rps" 'BEGIN { printf "%.1f%%", 100 * (off - on) / off }'; }
-echo "throughput cost of telemetry as deployed: $(cost "$on_rps") (goal: <= 15%); recording every trace: $(cost "$all_rps")"
-
-if awk '$4 != 0 || $5 != 0 { bad = 1 } END { exit !bad }' "$work/figures"; then
-  echo "Some answers were wrong: the figures above do not count." >&2
-  exit 1
-fi
+echo "throughput cost of telemetry as deployed: $(cost "$(rps_of "$work/figures" telemetry-on)") (goal: <= 15%);" \
+  "recording every trace: $(cost "$(rps_of "$work/figures" every-trace)")"
+require_right_answers "$work/figures"
