@@ -30,6 +30,11 @@ public static class McpGatewayExtensions
             // Forward the client's Host, as an ALB does, so each replica's DNS-rebinding guard judges the name the
             // client used rather than the replica address YARP would otherwise put there.
             transforms.AddOriginalHost();
+            // And the X-Forwarded headers an ALB adds, but not YARP's X-Forwarded-Host (the Host is already the
+            // client's) or X-Forwarded-Prefix (nothing is stripped): every header costs both hops time per call.
+            transforms.UseDefaultForwarders = false;
+            transforms.AddXForwardedFor();
+            transforms.AddXForwardedProto();
             if (options.Sessions.Enabled)
             {
                 transforms.ResponseTransforms.Add(new McpSessionPinTransform(transforms.Services.GetRequiredService<McpSessionPins>()));

@@ -135,7 +135,10 @@ internal sealed class FakeReplica : IAsyncDisposable
         sessionId,
         context.Request.Headers[McpHeaders.ProtocolVersion].ToString(),
         context.Request.Headers["traceparent"].ToString(),
-        context.Items[BodyLengthKey] as long? ?? 0);
+        context.Items[BodyLengthKey] as long? ?? 0,
+        context.Request.Headers
+            .Where(header => header.Key.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase));
 
     private static async Task WriteEventAsync(HttpContext context, string data)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;
@@ -100,20 +101,53 @@ public sealed class RoutingTests
     }
 
     [Fact]
-    public async Task TraceContext_IsContinued_ByTheGateway_ToTheReplica()
+    public async Task TraceContext_IsContinued_ByATracingGateway_ToTheReplica()
     {
-        const string TraceId = "0af7651916cd43dd8448eb211c80319c";
-        const string ClientSpanId = "b7ad6b7169203331";
+        // Export goes nowhere (nothing listens on the port), but the gateway traces as it would in production.
+        await using var topology = await Topology.StartAsync(1, gatewaySettings: $"--OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:{FreePort.Next()}");
+        using var client = topology.Gateway.CreateClient();
+
+        var reply = await PingWithClientTraceParentAsync(client);
+
+        // Same trace, but the replica's parent is the gateway's span, not the client's.
+        Assert.Matches($"^00-{TraceId}-[0-9a-f]{{16}}-0[01]$", reply.TraceParent);
+        Assert.DoesNotContain(ClientSpanId, reply.TraceParent);
+    }
+
+    [Fact]
+    public async Task TraceContext_PassesThroughUnchanged_WhenTheGatewayDoesNotTrace()
+    {
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
-        using var request = McpCalls.Post("ping");
-        request.Headers.Add("traceparent", $"00-{TraceId}-{ClientSpanId}-01");
-        using var response = await client.SendAsync(request);
-        var reply = await response.Content.ReadFromJsonAsync<ReplicaReply>();
+        var reply = await PingWithClientTraceParentAsync(client);
 
-        // Same trace, but the replica's parent is the gateway's span, not the client's.
-        Assert.Matches($"^00-{TraceId}-[0-9a-f]{{16}}-0[01]$", reply!.TraceParent);
-        Assert.DoesNotContain(ClientSpanId, reply.TraceParent);
+        Assert.Equal(ClientTraceParent, reply.TraceParent);
     }
+
+    [Fact]
+    public async Task Replicas_GetTheForwardedHeaders_AnAlbAdds()
+    {
+        await using var topology = await Topology.StartAsync(1);
+        using var client = topology.Gateway.CreateClient();
+
+        var reply = await client.CallAsync("ping");
+
+        Assert.Equal("127.0.0.1", reply.Forwarded["X-Forwarded-For"]);
+        Assert.Equal("http", reply.Forwarded["X-Forwarded-Proto"]);
+        // The Host header already carries the client's name, so no X-Forwarded-Host.
+        Assert.Equal(["X-Forwarded-For", "X-Forwarded-Proto"], reply.Forwarded.Keys.Order(StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static async Task<ReplicaReply> PingWithClientTraceParentAsync(HttpClient client)
+    {
+        using var request = McpCalls.Post("ping");
+        request.Headers.Add("traceparent", ClientTraceParent);
+        using var response = await client.SendAsync(request);
+        return (await response.Content.ReadFromJsonAsync<ReplicaReply>())!;
+    }
+
+    private const string TraceId = "0af7651916cd43dd8448eb211c80319c";
+    private const string ClientSpanId = "b7ad6b7169203331";
+    private const string ClientTraceParent = $"00-{TraceId}-{ClientSpanId}-01";
 }
