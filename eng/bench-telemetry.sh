@@ -7,7 +7,7 @@
 #   telemetry-off   no OTLP endpoint.
 # Both exporting runs use the AppHost's lively intervals (metrics every 2s, span and log batches every 1s).
 # Goal: telemetry-on at most 15% below telemetry-off; every-trace is reported beside it.
-# Usage: eng/bench-telemetry.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=3)
+# Usage: eng/bench-telemetry.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=5)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"

@@ -1,11 +1,11 @@
 # What the wrk benchmarks (eng/bench.sh, eng/bench-gateway.sh, eng/bench-telemetry.sh) share. Source it, don't run it.
-# Settings from the environment: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=3.
+# Settings from the environment: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=5.
 
 connections="${CONNECTIONS:-32}"
 threads="${THREADS:-2}"
 warmup="${WARMUP:-45s}" # tiered JIT needs this long to settle on a loaded 2-core machine
 duration="${DURATION:-10s}"
-rounds="${ROUNDS:-3}"
+rounds="${ROUNDS:-5}"
 wrk_version="4.1.0-3+b2" # Debian's wrk; pinned so figures compare across runs
 ping_script="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench/ping.lua"
 
@@ -43,6 +43,7 @@ wrk_once() {
 
 # compare REPORTS_DIR LABEL=URL...: warms every URL up, then measures them in turn, round after round, so a machine
 # whose speed drifts during the run (a shared VM's does, by up to 2x within minutes) weighs on every target alike.
+# Every other round goes in reverse order, so no target always follows the same one (and its leftover work).
 # Prints, per label and in order, "label median_req/s median_p99 wrong non2xx" (wrong answers summed over rounds);
 # the rounds' figures go to stderr as they come.
 compare() {
@@ -52,9 +53,13 @@ compare() {
   for target in "$@"; do
     wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "${target#*=}" >/dev/null
   done
-  local round
+  local round order
   for round in $(seq 1 "$rounds"); do
-    for target in "$@"; do
+    order=("$@")
+    if ((round % 2 == 0)); then
+      mapfile -t order < <(printf '%s\n' "$@" | tac)
+    fi
+    for target in "${order[@]}"; do
       label="${target%%=*}"
       url="${target#*=}"
       wrk_once "$url" "$dir/$label.$round.wrk" >"$dir/$label.$round.figures"

@@ -2,7 +2,7 @@
 # Benchmark (not a test): the product server, stateless, against a bare Kestrel floor that parses the same
 # tools/call ping and writes the same JSON answer. Both run side by side and are driven by wrk in turn.
 # Goal: the server keeps >= 50% of the floor's throughput.
-# Usage: eng/bench.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=3)
+# Usage: eng/bench.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=5)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
