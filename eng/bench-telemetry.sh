@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the cost of telemetry. Three copies of the product server, stateless, side by side, driven
 # by wrk in turn:
-#   telemetry-on    exporting traces, metrics and logs over OTLP/HTTP as deployed, with the services' default
-#                   sampling (10% of the traces they start), to a local sink that accepts everything;
-#   every-trace     the same with OTEL_TRACES_SAMPLER=always_on, as the AppHost runs services for its dashboard;
+#   telemetry-on    exporting traces, metrics and logs over OTLP/HTTP as deployed (the AWS publisher sets only the
+#                   endpoint and protocol): the SDK's default intervals and the services' default sampling (10% of
+#                   the traces they start), to a local sink that accepts everything;
+#   every-trace     as the AppHost runs services for its dashboard: OTEL_TRACES_SAMPLER=always_on, metrics every
+#                   2 s, span and log batches every second;
 #   telemetry-off   no OTLP endpoint.
-# Both exporting runs use the AppHost's lively intervals (metrics every 2s, span and log batches every 1s).
 # Goal: telemetry-on at most 15% below telemetry-off; every-trace is reported beside it.
 # Usage: eng/bench-telemetry.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=5)
 set -euo pipefail
@@ -32,11 +33,11 @@ http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_for
 ' "$sink_port" &
 pids+=($!) # stopped with the servers
 
-sink="http://127.0.0.1:$sink_port"
-exporting=(OTEL_EXPORTER_OTLP_ENDPOINT="$sink" OTEL_METRIC_EXPORT_INTERVAL=2000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000)
+exporting=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink_port")
 start_app telemetry-on "$server" Mcp__SessionMode=Stateless "${exporting[@]}"
 on_url="$app_url"
-start_app every-trace "$server" Mcp__SessionMode=Stateless "${exporting[@]}" OTEL_TRACES_SAMPLER=always_on
+start_app every-trace "$server" Mcp__SessionMode=Stateless "${exporting[@]}" OTEL_TRACES_SAMPLER=always_on \
+  OTEL_METRIC_EXPORT_INTERVAL=2000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000
 all_url="$app_url"
 start_app telemetry-off "$server" Mcp__SessionMode=Stateless
 off_url="$app_url"
