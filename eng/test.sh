@@ -71,6 +71,9 @@ for trx in "$results"/*.trx; do
     f=1
   fi
   echo "  $project: $p passed, $f failed"
+  # Named here, beside the totals, so a failure can be found from the end of a long log.
+  grep -o '<UnitTestResult [^>]*>' "$trx" | grep -v 'outcome="Passed"' | grep -o ' testName="[^"]*"' |
+    cut -d'"' -f2 | sed 's/&quot;/"/g; s/&amp;/\&/g; s/^/    not passed: /'
   passed=$((passed + p))
   failed=$((failed + f))
 done
