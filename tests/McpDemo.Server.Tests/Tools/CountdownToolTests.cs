@@ -15,10 +15,10 @@ public sealed class CountdownToolTests(StatelessServer stateless, StatefulServer
     public async Task Countdown_ReportsProgressForEveryStep_ThenLiftsOff(string mode)
     {
         await using var client = await Server(mode).ConnectAsync();
-        var progress = new ProgressRecorder();
+        await using var progress = new ProgressRecorder(client);
 
         var result = await client.CallToolAsync(
-            "countdown", new Dictionary<string, object?> { ["steps"] = 4, ["intervalMs"] = 1 }, progress);
+            "countdown", new Dictionary<string, object?> { ["steps"] = 4, ["intervalMs"] = 1 }, options: progress.Options);
 
         Assert.Equal("liftoff after 4 steps", Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text);
         await progress.WaitForAsync(4);
