@@ -66,3 +66,18 @@ require_right_answers() {
     exit 1
   fi
 }
+
+# instructions_per_call URL PID: one more run of bench/ping.lua against URL while perf counts the instructions process
+# PID executes; prints them per call, in thousands ("n/a" where the machine cannot count them). Unlike req/s (and
+# cycles, and CPU time), an instruction count hardly moves when a shared machine's speed drifts.
+instructions_per_call() {
+  local url="$1" pid="$2" counts="$work/perf.counts" report="$work/perf.wrk" perf_pid
+  perf stat -x, -e instructions -p "$pid" -o "$counts" &
+  perf_pid=$!
+  sleep 0.2 # perf attaches before the load starts
+  wrk -t"$threads" -c"$connections" -d"$duration" -s "$ping_script" "$url" >"$report"
+  kill -INT "$perf_pid"
+  wait "$perf_pid" || true
+  awk -F, -v calls="$(awk '/requests in/ { print $1 }' "$report")" '
+    $3 == "instructions" { print $1 ~ /^[0-9]+$/ ? sprintf("%.1f", $1 / calls / 1000) : "n/a" }' "$counts"
+}

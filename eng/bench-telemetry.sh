@@ -8,6 +8,7 @@
 #                   2 s, span and log batches every second;
 #   telemetry-off   no OTLP endpoint.
 # Goal: telemetry-on at most 15% below telemetry-off; every-trace is reported beside it.
+# Then the instructions each one executes per call, counted by perf (Debian's linux-perf, installed when missing).
 # Usage: eng/bench-telemetry.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=5)
 set -euo pipefail
 
@@ -35,12 +36,12 @@ pids+=($!) # stopped with the servers
 
 exporting=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink_port")
 start_app telemetry-on "$server" Mcp__SessionMode=Stateless "${exporting[@]}"
-on_url="$app_url"
+on_url="$app_url" on_pid="${pids[-1]}"
 start_app every-trace "$server" Mcp__SessionMode=Stateless "${exporting[@]}" OTEL_TRACES_SAMPLER=always_on \
   OTEL_METRIC_EXPORT_INTERVAL=2000 OTEL_BSP_SCHEDULE_DELAY=1000 OTEL_BLRP_SCHEDULE_DELAY=1000
-all_url="$app_url"
+all_url="$app_url" all_pid="${pids[-1]}"
 start_app telemetry-off "$server" Mcp__SessionMode=Stateless
-off_url="$app_url"
+off_url="$app_url" off_pid="${pids[-1]}"
 
 wrk_settings
 compare "$work" telemetry-off="$off_url" telemetry-on="$on_url" every-trace="$all_url" >"$work/figures"
@@ -50,3 +51,15 @@ cost() { awk -v on="$1" -v off="$off_rps" 'BEGIN { printf "%.1f%%", 100 * (off -
 echo "throughput cost of telemetry as deployed: $(cost "$(rps_of "$work/figures" telemetry-on)") (goal: <= 15%);" \
   "recording every trace: $(cost "$(rps_of "$work/figures" every-trace)")"
 require_right_answers "$work/figures"
+
+# What the throughput figures are made of, in a unit that does not drift with the machine's speed.
+ensure_perf
+echo
+echo "Instructions per call in the server, counted by perf over one more $duration run each (thousands):"
+off_instructions="$(instructions_per_call "$off_url" "$off_pid")"
+printf '%-16s %8s\n' telemetry-off "$off_instructions"
+for target in telemetry-on="$on_url $on_pid" every-trace="$all_url $all_pid"; do
+  read -r url pid <<<"${target#*=}"
+  awk -v label="${target%%=*}" -v v="$(instructions_per_call "$url" "$pid")" -v base="$off_instructions" 'BEGIN {
+    printf "%-16s %8s", label, v; if (v != "n/a" && base != "n/a") printf " (%+.1f%%)", 100 * (v - base) / base; print "" }'
+done

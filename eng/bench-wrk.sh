@@ -7,6 +7,7 @@ warmup="${WARMUP:-45s}" # tiered JIT needs this long to settle on a loaded 2-cor
 duration="${DURATION:-10s}"
 rounds="${ROUNDS:-5}"
 wrk_version="4.1.0-3+b2" # Debian's wrk; pinned so figures compare across runs
+perf_version="6.1.187-1" # Debian's linux-perf, which counts a process's instructions and cycles
 ping_script="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench/ping.lua"
 
 # ensure_wrk: installs the pinned wrk with apt-get when it is missing.
@@ -15,6 +16,15 @@ ensure_wrk() {
     echo "Installing wrk $wrk_version with apt-get..."
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "wrk=$wrk_version"
+  fi
+}
+
+# ensure_perf: installs the pinned perf with apt-get when it is missing.
+ensure_perf() {
+  if ! command -v perf >/dev/null; then
+    echo "Installing linux-perf $perf_version with apt-get..."
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "linux-perf=$perf_version"
   fi
 }
 
