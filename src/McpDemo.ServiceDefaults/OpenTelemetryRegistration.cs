@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -69,6 +70,7 @@ internal static class OpenTelemetryRegistration
             .AddOtlpExporter()
             .Build());
         builder.Services.AddHostedService<TelemetryProvidersActivator>();
+        builder.Services.AddSingleton<IStartupFilter, HttpServerSpans>();
     }
 
     /// <summary>

@@ -51,6 +51,8 @@ public sealed class DashboardEndToEndTests : IAsyncLifetime
         {
             await Assertions.Expect(spans.Filter(new() { HasText = service }).First).ToBeVisibleAsync();
         }
+        // ASP.NET Core's request spans are named as OpenTelemetry's HTTP conventions say, by method and route.
+        await Assertions.Expect(spans.Filter(new() { HasText = "POST /mcp" }).First).ToBeVisibleAsync();
         var serverPing = spans.Filter(new() { HasText = "server" }).Filter(new() { HasText = "tools/call ping" }).First;
         await serverPing.ClickAsync();
         await Assertions.Expect(_page.Locator("#span-details")).ToContainTextAsync("mcp.method.name");

@@ -26,6 +26,7 @@ public sealed class OtlpExportTests
 
         await WaitUntilAsync(() =>
             sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("tools/call", StringComparison.Ordinal))
+            && sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("POST /mcp", StringComparison.Ordinal))
             && sink.Received.Any(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal))
             && sink.Received.Any(r => r.Path == "/v1/logs" && r.Body.Contains("tools/call ping answered", StringComparison.Ordinal)));
         Assert.All(sink.Received, r =>
@@ -33,6 +34,10 @@ public sealed class OtlpExportTests
             Assert.Equal("application/x-protobuf", r.ContentType);
             Assert.Contains("otlp-test-replica", r.Body, StringComparison.Ordinal);
         });
+        // ASP.NET Core's request span, named and described as OpenTelemetry's HTTP conventions say.
+        var requestSpan = sink.Received.First(r => r.Path == "/v1/traces" && r.Body.Contains("POST /mcp", StringComparison.Ordinal)).Body;
+        Assert.DoesNotContain("Microsoft.AspNetCore.Hosting.HttpRequestIn", requestSpan, StringComparison.Ordinal);
+        Assert.All(["http.request.method", "url.path", "http.route", "http.response.status_code"], tag => Assert.Contains(tag, requestSpan, StringComparison.Ordinal));
         var toolCalls = sink.Received.First(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal));
         Assert.Contains("gen_ai.tool.name", toolCalls.Body, StringComparison.Ordinal);
     }
