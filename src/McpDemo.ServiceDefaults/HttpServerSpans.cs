@@ -10,8 +10,9 @@ namespace McpDemo.ServiceDefaults;
 /// <summary>
 /// Gives ASP.NET Core's request spans what OpenTelemetry's HTTP conventions ask for. ASP.NET Core records a bare span
 /// named <c>Microsoft.AspNetCore.Hosting.HttpRequestIn</c>, and the instrumentation package that would fill it in
-/// does not restore here. A recorded span gets a name like <c>POST /mcp</c>, the method, path, route and status
-/// code, and an error status for a 5xx or an exception. An unrecorded one costs a feature lookup.
+/// does not restore here. A recorded span gets a name like <c>POST /mcp</c>, the attributes the conventions require
+/// (method, scheme, path, route, status code) and an error status for a 5xx or an exception; the recommended ones
+/// are left out, as each attribute adds to every recorded call's cost. An unrecorded span costs a feature lookup.
 /// </summary>
 internal sealed class HttpServerSpans : IStartupFilter
 {
@@ -33,9 +34,6 @@ internal sealed class HttpServerSpans : IStartupFilter
         span.SetTag("http.request.method", request.Method);
         span.SetTag("url.scheme", request.Scheme);
         span.SetTag("url.path", request.Path.Value);
-        span.SetTag("server.address", request.Host.Host);
-        span.SetTag("server.port", request.Host.Port);
-        span.SetTag("network.protocol.version", request.Protocol.StartsWith("HTTP/", StringComparison.Ordinal) ? request.Protocol[5..] : request.Protocol);
         try
         {
             await next(context);
