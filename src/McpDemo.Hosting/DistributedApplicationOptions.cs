@@ -36,6 +36,9 @@ public sealed class DistributedApplicationOptions
     /// <summary>The longest delay between restarts.</summary>
     public TimeSpan MaxRestartDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a running replica's health check is repeated, so its health stays current.</summary>
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long a resource may take to become healthy before the wait is reported as failed.</summary>
     public TimeSpan StartupTimeout { get; set; } = TimeSpan.FromMinutes(3);
 

@@ -20,7 +20,11 @@ var app = builder.Build();
 var started = Stopwatch.StartNew();
 var healthyAfter = TimeSpan.FromMilliseconds(settings.GetValue("health-delay-ms", 0));
 
-app.MapGet("/health", () => started.Elapsed >= healthyAfter ? Results.Ok("healthy") : Results.StatusCode(503));
+// A test can make a running replica fail its health check, and pass it again.
+var failing = false;
+app.MapGet("/health", () => started.Elapsed >= healthyAfter && !Volatile.Read(ref failing) ? Results.Ok("healthy") : Results.StatusCode(503));
+app.MapPost("/health/fail", () => Volatile.Write(ref failing, true));
+app.MapPost("/health/pass", () => Volatile.Write(ref failing, false));
 app.MapGet("/env", () => new
 {
     Pid = Environment.ProcessId,

@@ -74,4 +74,47 @@ public sealed class DashboardTests
         using var http = new HttpClient { BaseAddress = app.Dashboard!.DashboardUrl };
         Assert.Contains("http://localhost:4999", await http.GetStringAsync("/traces"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunningReplica_FailingItsHealthCheck_ShowsUnhealthy_ThenHealthyAgain_WithoutARestart()
+    {
+        var builder = TestTopology.CreateBuilder(o =>
+        {
+            o.DashboardUrl = "http://localhost:0";
+            o.DashboardOtlpUrl = "http://localhost:0";
+            o.HealthCheckInterval = TimeSpan.FromMilliseconds(200);
+        });
+        builder.AddProject("svc", TestTopology.ServiceProject).WithHttpEndpoint().WithHttpHealthCheck("/health");
+        await using var app = builder.Build();
+        await app.StartAsync();
+        var replica = Assert.Single(app.GetReplicas("svc"));
+        using var service = new HttpClient { BaseAddress = replica.Url };
+        using var dashboard = new HttpClient { BaseAddress = app.Dashboard!.DashboardUrl };
+
+        (await service.PostAsync("/health/fail", content: null)).EnsureSuccessStatusCode();
+        var failing = await WaitForReplicaAsync(dashboard, r => r.Health == ResourceHealth.Unhealthy);
+        Assert.Equal(("Running", replica.ProcessId, 0), (failing.State, failing.ProcessId, failing.Restarts));
+        Assert.False(app.GetReplicas("svc")[0].Healthy);
+
+        (await service.PostAsync("/health/pass", content: null)).EnsureSuccessStatusCode();
+        var passing = await WaitForReplicaAsync(dashboard, r => r.Health == ResourceHealth.Healthy);
+        Assert.Equal(("Running", replica.ProcessId), (passing.State, passing.ProcessId));
+    }
+
+    /// <summary>Polls the dashboard's resources API until the only replica matches <paramref name="condition"/>.</summary>
+    private static async Task<ReplicaSnapshot> WaitForReplicaAsync(HttpClient dashboard, Func<ReplicaSnapshot, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TestTopology.Patience;
+        while (true)
+        {
+            var resources = await dashboard.GetFromJsonAsync<List<ResourceSnapshot>>("/api/resources", s_json);
+            var replica = Assert.Single(Assert.Single(resources!).Replicas);
+            if (condition(replica))
+            {
+                return replica;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"The dashboard still shows {replica.State}, {replica.Health}.");
+            await Task.Delay(100);
+        }
+    }
 }

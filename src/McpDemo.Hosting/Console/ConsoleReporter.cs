@@ -16,7 +16,7 @@ internal sealed class ConsoleReporter
     private readonly DistributedApplicationOptions _options;
     private readonly int _prefixWidth;
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, ReplicaState> _reportedStates = [];
+    private readonly Dictionary<string, (ReplicaState State, bool? Healthy)> _reported = [];
 
     public ConsoleReporter(TextWriter writer, DistributedApplicationModel model, DistributedApplicationOptions options)
     {
@@ -35,17 +35,21 @@ internal sealed class ConsoleReporter
     public void OnChanged(ReplicaSnapshot replica)
     {
         // Snapshots also change without a state change (an exit code arriving); report transitions only.
+        (ReplicaState State, bool? Healthy) previous;
         lock (_gate)
         {
-            if (_reportedStates.TryGetValue(replica.ReplicaId, out var reported) && reported == replica.State)
+            _reported.TryGetValue(replica.ReplicaId, out previous);
+            if (previous == (replica.State, replica.Healthy))
             {
                 return;
             }
-            _reportedStates[replica.ReplicaId] = replica.State;
+            _reported[replica.ReplicaId] = (replica.State, replica.Healthy);
         }
         var message = replica.State switch
         {
             ReplicaState.Starting => $"{replica.ReplicaId} started (pid {replica.ProcessId})",
+            ReplicaState.Running when replica.Healthy is false => Paint($"{replica.ReplicaId} is unhealthy: its health check fails", AnsiColor.Yellow),
+            ReplicaState.Running when previous.State == ReplicaState.Running => Paint($"{replica.ReplicaId} is healthy again", AnsiColor.Green),
             ReplicaState.Running => Paint($"{replica.ReplicaId} is running", AnsiColor.Green) + (replica.Url is { } url ? $" at {url}" : ""),
             ReplicaState.Restarting => Paint($"{replica.ReplicaId} {replica.Message} (restart {replica.RestartCount})", AnsiColor.Yellow),
             ReplicaState.Finished => $"{replica.ReplicaId} finished (exit code 0)",

@@ -60,7 +60,7 @@ internal sealed class OrchestratorResourceState : IResourceStateSource
     {
         InstanceId = snapshot.ReplicaId,
         State = StateName(snapshot.State),
-        Health = HealthOf(snapshot.State, resource),
+        Health = HealthOf(snapshot, resource),
         Restarts = snapshot.RestartCount,
         Endpoints = [.. snapshot.Endpoints.Values.Select(u => u.ToString().TrimEnd('/'))],
         ProcessId = snapshot.ProcessId,
@@ -77,10 +77,10 @@ internal sealed class OrchestratorResourceState : IResourceStateSource
         _ => state.ToString(),
     };
 
-    private static ResourceHealth HealthOf(ReplicaState state, Resource resource) => (state, resource.HealthCheck) switch
+    private static ResourceHealth HealthOf(OrchestratorReplica snapshot, Resource resource) => (snapshot.State, resource.HealthCheck) switch
     {
         (_, null) => ResourceHealth.Unknown,
-        (ReplicaState.Running, _) => ResourceHealth.Healthy,
+        (ReplicaState.Running, _) => snapshot.Healthy is false ? ResourceHealth.Unhealthy : ResourceHealth.Healthy,
         (ReplicaState.Restarting or ReplicaState.Failed, _) => ResourceHealth.Unhealthy,
         _ => ResourceHealth.Unknown,
     };

@@ -1,6 +1,6 @@
 namespace McpDemo.Hosting.Orchestration;
 
-/// <summary>Polls a replica's health URL until it answers 2xx, the process exits, or the wait is cancelled.</summary>
+/// <summary>Asks a replica's health URL, once or until it answers 2xx, the process exits, or the wait is cancelled.</summary>
 internal sealed class HttpHealthProbe : IDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
@@ -23,7 +23,8 @@ internal sealed class HttpHealthProbe : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<bool> IsHealthyAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>True if <paramref name="url"/> answers 2xx now.</summary>
+    public async Task<bool> IsHealthyAsync(Uri url, CancellationToken cancellationToken)
     {
         try
         {

@@ -5,7 +5,7 @@ namespace McpDemo.Hosting.Orchestration;
 
 /// <summary>
 /// Runs one replica for the life of the application: waits for its dependencies, starts the process,
-/// waits for health, restarts it with back-off when it crashes, and stops it gracefully.
+/// waits for health and keeps checking it, restarts it with back-off when it crashes, and stops it gracefully.
 /// </summary>
 internal sealed class ReplicaRunner
 {
@@ -101,13 +101,18 @@ internal sealed class ReplicaRunner
             using (child)
             {
                 var startedAt = Stopwatch.GetTimestamp();
-                Update(s => s with { State = ReplicaState.Starting, ProcessId = child.Id, Message = null });
+                Update(s => s with { State = ReplicaState.Starting, ProcessId = child.Id, Message = null, Healthy = null });
+                using var watching = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                var watch = Task.CompletedTask;
                 if (await BecameHealthyAsync(child))
                 {
-                    Update(s => s with { State = ReplicaState.Running });
+                    Update(s => s with { State = ReplicaState.Running, Healthy = _plan.Resource.HealthCheck is null ? null : true });
                     _ready.TrySetResult();
+                    watch = WatchHealthAsync(child, watching.Token);
                 }
                 var exitCode = await child.Exited;
+                await watching.CancelAsync();
+                await watch;
                 if (_stopping.IsCancellationRequested)
                 {
                     Update(s => s with { ExitCode = exitCode });
@@ -155,6 +160,33 @@ internal sealed class ReplicaRunner
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>Repeats the health check of a running replica until it exits, and reports each change of its result.</summary>
+    private async Task WatchHealthAsync(ChildProcess child, CancellationToken cancellationToken)
+    {
+        if (_plan.Resource.HealthCheck is not { } check)
+        {
+            return;
+        }
+        var url = new Uri(_plan.Endpoints[check.EndpointName], check.Path);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.HealthCheckInterval, cancellationToken);
+                var healthy = await _probe.IsHealthyAsync(url, cancellationToken);
+                // A failed check from a process that is exiting is the exit's to report.
+                if (healthy != Snapshot.Healthy && !child.Exited.IsCompleted)
+                {
+                    Update(s => s with { Healthy = healthy });
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The process exited or the AppHost is stopping.
         }
     }
 

@@ -10,6 +10,7 @@ namespace McpDemo.Hosting.Orchestration;
 /// <param name="ExitCode">The exit code of the last process that exited, if any.</param>
 /// <param name="RestartDelay">The back-off before the pending or latest restart, if it was ever restarted.</param>
 /// <param name="Message">Why the replica failed, or what it is waiting for.</param>
+/// <param name="Healthy">While it runs, whether its health check passed last time; null without a health check or before it first passed.</param>
 public sealed record ReplicaSnapshot(
     string ResourceName,
     string ReplicaId,
@@ -19,7 +20,8 @@ public sealed record ReplicaSnapshot(
     int RestartCount = 0,
     int? ExitCode = null,
     TimeSpan? RestartDelay = null,
-    string? Message = null)
+    string? Message = null,
+    bool? Healthy = null)
 {
     /// <summary>The replica's HTTP endpoint, if it has one.</summary>
     public Uri? Url => Endpoints.TryGetValue("http", out var url) ? url : Endpoints.Values.FirstOrDefault();
