@@ -7,7 +7,7 @@ warmup="${WARMUP:-45s}" # tiered JIT needs this long to settle on a loaded 2-cor
 duration="${DURATION:-10s}"
 rounds="${ROUNDS:-5}"
 wrk_version="4.1.0-3+b2" # Debian's wrk; pinned so figures compare across runs
-perf_version="6.1.187-1" # Debian's linux-perf, which counts a process's instructions and cycles
+perf_version="6.1.187-1" # Debian's linux-perf, which counts the instructions a process executes
 ping_script="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/bench/ping.lua"
 
 # ensure_wrk: installs the pinned wrk with apt-get when it is missing.

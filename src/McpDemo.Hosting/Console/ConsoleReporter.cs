@@ -34,7 +34,7 @@ internal sealed class ConsoleReporter
 
     public void OnChanged(ReplicaSnapshot replica)
     {
-        // Snapshots also change without a state change (an exit code arriving); report transitions only.
+        // Snapshots also change without a change of state or health (an exit code arriving); report those changes only.
         (ReplicaState State, bool? Healthy) previous;
         lock (_gate)
         {

@@ -15,6 +15,7 @@ internal sealed class ReplicaRunner
     private readonly RestartBackoff _backoff;
     private readonly Action<ReplicaSnapshot> _changed;
     private readonly Action<ReplicaOutputLine> _output;
+    private readonly Uri? _healthUrl;
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
@@ -30,6 +31,7 @@ internal sealed class ReplicaRunner
         _backoff = new RestartBackoff(options.RestartDelay, options.MaxRestartDelay);
         _changed = changed;
         _output = output;
+        _healthUrl = plan.Resource.HealthCheck is { } check ? new Uri(plan.Endpoints[check.EndpointName], check.Path) : null;
         Snapshot = new ReplicaSnapshot(plan.Resource.Name, plan.ReplicaId, ReplicaState.Waiting, plan.Endpoints);
     }
 
@@ -106,7 +108,7 @@ internal sealed class ReplicaRunner
                 var watch = Task.CompletedTask;
                 if (await BecameHealthyAsync(child))
                 {
-                    Update(s => s with { State = ReplicaState.Running, Healthy = _plan.Resource.HealthCheck is null ? null : true });
+                    Update(s => s with { State = ReplicaState.Running, Healthy = _healthUrl is null ? null : true });
                     _ready.TrySetResult();
                     watch = WatchHealthAsync(child, watching.Token);
                 }
@@ -149,13 +151,13 @@ internal sealed class ReplicaRunner
 
     private async Task<bool> BecameHealthyAsync(ChildProcess child)
     {
-        if (_plan.Resource.HealthCheck is not { } check)
+        if (_healthUrl is not { } url)
         {
             return true;
         }
         try
         {
-            return await _probe.WaitUntilHealthyAsync(new Uri(_plan.Endpoints[check.EndpointName], check.Path), child.Exited, _stopping.Token);
+            return await _probe.WaitUntilHealthyAsync(url, child.Exited, _stopping.Token);
         }
         catch (OperationCanceledException)
         {
@@ -166,11 +168,10 @@ internal sealed class ReplicaRunner
     /// <summary>Repeats the health check of a running replica until it exits, and reports each change of its result.</summary>
     private async Task WatchHealthAsync(ChildProcess child, CancellationToken cancellationToken)
     {
-        if (_plan.Resource.HealthCheck is not { } check)
+        if (_healthUrl is not { } url)
         {
             return;
         }
-        var url = new Uri(_plan.Endpoints[check.EndpointName], check.Path);
         try
         {
             while (true)
