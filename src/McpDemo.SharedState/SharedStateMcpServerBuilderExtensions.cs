@@ -1,0 +1,84 @@
+using McpDemo.SharedState;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ModelContextProtocol.AspNetCore;
+using ModelContextProtocol.Server;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Shares an MCP server's state between its replicas through a Redis-protocol store.</summary>
+public static class SharedStateMcpServerBuilderExtensions
+{
+    /// <summary>
+    /// Shares state between replicas when <c>ConnectionStrings:store</c> is set, so every replica serves every request:
+    /// <list type="bullet">
+    /// <item>legacy sessions: recorded on <c>initialize</c> and adopted by any replica, for the same user only
+    /// (<see cref="StoreSessionMigrationHandler"/>);</item>
+    /// <item>resumable streams: the SDK's distributed-cache event stream store, on the store, so <c>Last-Event-ID</c>
+    /// resumes on any replica;</item>
+    /// <item>the Data Protection key ring, under one application name, so MRTR <c>requestState</c> protected on one
+    /// replica verifies on all;</item>
+    /// <item>notifications: an <see cref="INotificationRelay"/> over the store's pub/sub;</item>
+    /// <item>a <c>store</c> health check, Degraded while the store is away, and JSON-RPC errors instead of 500s for
+    /// requests that need it then.</item>
+    /// </list>
+    /// Everything stored for a session expires after the transport's session idle timeout. Without a connection
+    /// string, state stays in each process as before and the relay is in-process.
+    /// </summary>
+    public static IMcpServerBuilder WithSharedState(this IMcpServerBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = builder.Services;
+        services.AddOptions<SharedStateOptions>()
+            .Bind(configuration.GetSection(SharedStateOptions.SectionName))
+            .Configure(options => options.ConnectionString ??= configuration.GetConnectionString(SharedStateOptions.ConnectionStringName));
+
+        var shared = new SharedStateOptions();
+        configuration.GetSection(SharedStateOptions.SectionName).Bind(shared);
+        shared.ConnectionString ??= configuration.GetConnectionString(SharedStateOptions.ConnectionStringName);
+        if (!shared.Enabled)
+        {
+            services.TryAddSingleton<INotificationRelay, InProcessNotificationRelay>();
+            return builder;
+        }
+
+        services.TryAddSingleton<StoreConnection>();
+        services.TryAddSingleton<SessionIdleTimeout>();
+        services.AddMemoryCache();
+        services.TryAddSingleton<StoreSessionMigrationHandler>();
+        services.TryAddSingleton<ISessionMigrationHandler>(sp => sp.GetRequiredService<StoreSessionMigrationHandler>());
+        services.TryAddSingleton<INotificationRelay, StoreNotificationRelay>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SharedStateStartupFilter>());
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
+
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<StoreConnection>((options, store) =>
+        {
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(store.Multiplexer);
+            options.InstanceName = shared.KeyPrefix + "cache:";
+        });
+
+#pragma warning disable MCP9006 // Resumable streams are a legacy-session feature, which this library exists to carry.
+        builder.WithDistributedCacheEventStreamStore();
+        services.AddOptions<DistributedCacheEventStreamStoreOptions>().Configure<SessionIdleTimeout>((options, idle) =>
+        {
+            // A stream lives as long as its session may: an idle timeout after its last use, and no hard cap beyond that.
+            options.EventSlidingExpiration = idle.Value;
+            options.EventAbsoluteExpiration = null;
+            options.MetadataSlidingExpiration = idle.Value;
+            options.MetadataAbsoluteExpiration = null;
+        });
+#pragma warning restore MCP9006
+
+        services.AddDataProtection().SetApplicationName(shared.ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<StoreConnection>((options, store) =>
+            options.XmlRepository = new RedisXmlRepository(() => store.Multiplexer.GetDatabase(), shared.KeyPrefix + "dataprotection-keys"));
+        return builder;
+    }
+}
