@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
@@ -65,15 +67,20 @@ public static class SharedStateMcpServerBuilderExtensions
         });
 
 #pragma warning disable MCP9006 // Resumable streams are a legacy-session feature, which this library exists to carry.
-        builder.WithDistributedCacheEventStreamStore();
-        services.AddOptions<DistributedCacheEventStreamStoreOptions>().Configure<SessionIdleTimeout>((options, idle) =>
-        {
-            // A stream lives as long as its session may: an idle timeout after its last use, and no hard cap beyond that.
-            options.EventSlidingExpiration = idle.Value;
-            options.EventAbsoluteExpiration = null;
-            options.MetadataSlidingExpiration = idle.Value;
-            options.MetadataAbsoluteExpiration = null;
-        });
+        // The SDK's distributed-cache event stream store, made here rather than through WithDistributedCacheEventStreamStore
+        // because its lifetimes come from the transport options it is itself part of: a stream lives as long as its
+        // session may, an idle timeout after its last use.
+        services.AddOptions<HttpServerTransportOptions>().PostConfigure<IDistributedCache, ILoggerFactory>((transport, cache, loggers) =>
+            transport.EventStreamStore ??= new DistributedCacheEventStreamStore(
+                Options.Options.Create(new DistributedCacheEventStreamStoreOptions
+                {
+                    Cache = cache,
+                    EventSlidingExpiration = transport.IdleTimeout,
+                    EventAbsoluteExpiration = null,
+                    MetadataSlidingExpiration = transport.IdleTimeout,
+                    MetadataAbsoluteExpiration = null,
+                }),
+                loggers.CreateLogger<DistributedCacheEventStreamStore>()));
 #pragma warning restore MCP9006
 
         services.AddDataProtection().SetApplicationName(shared.ApplicationName);

@@ -18,7 +18,7 @@ public sealed partial class GarnetHost(IOptions<StoreOptions> options, ILoggerFa
         var o = options.Value;
         // Garnet's own command line is its stable configuration surface; the options above map onto it one to one.
         string[] arguments = ["--bind", o.Bind, "--port", o.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--memory", o.MemorySize, "--index", o.IndexSize, "--quiet"];
+            "--memory", o.MemorySize, "--index", o.IndexSize];
         _server = new GarnetServer(arguments, loggerFactory);
         _server.Start();
         LogListening(o.Bind, o.Port);
