@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddServiceDefaults();
 builder.Services.AddMcpServer()
     .WithMcpDemoHttpTransport(builder.Configuration)
+    .WithSharedState(builder.Configuration)
     .WithProductTools();
 
 var app = builder.Build();

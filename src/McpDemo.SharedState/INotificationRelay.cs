@@ -17,6 +17,9 @@ public interface INotificationRelay
     /// <summary>Sends <paramref name="notification"/> to every current subscriber of <paramref name="topic"/>.</summary>
     ValueTask PublishAsync(string topic, JsonRpcNotification notification, CancellationToken cancellationToken = default);
 
+    /// <summary>How many subscriptions <paramref name="topic"/> has: in this process, or across replicas with a store.</summary>
+    ValueTask<long> CountSubscribersAsync(string topic, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Calls <paramref name="onNotification"/>, one notification at a time, for each notification published to
     /// <paramref name="topic"/> until the returned subscription is disposed.

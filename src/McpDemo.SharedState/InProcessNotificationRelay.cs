@@ -22,6 +22,10 @@ public sealed class InProcessNotificationRelay : INotificationRelay
     }
 
     /// <inheritdoc />
+    public ValueTask<long> CountSubscribersAsync(string topic, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(_subscribers.TryGetValue(topic, out var subscribers) ? (long)subscribers.Length : 0);
+
+    /// <inheritdoc />
     public ValueTask<IAsyncDisposable> SubscribeAsync(
         string topic, Func<JsonRpcNotification, CancellationToken, ValueTask> onNotification, CancellationToken cancellationToken = default)
     {

@@ -55,11 +55,13 @@ public static class SharedStateMcpServerBuilderExtensions
         services.AddMemoryCache();
         services.TryAddSingleton<StoreSessionMigrationHandler>();
         services.TryAddSingleton<ISessionMigrationHandler>(sp => sp.GetRequiredService<StoreSessionMigrationHandler>());
-        services.TryAddSingleton<INotificationRelay, StoreNotificationRelay>();
+        // Replaces an in-process relay registered before, whatever the order of the calls.
+        services.Replace(ServiceDescriptor.Singleton<INotificationRelay, StoreNotificationRelay>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SharedStateStartupFilter>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
-        services.AddStackExchangeRedisCache(_ => { });
+        // Replaces any in-process IDistributedCache registered before (the server's default one), whatever the order.
+        services.Replace(ServiceDescriptor.Singleton<IDistributedCache, RedisCache>());
         services.AddOptions<RedisCacheOptions>().Configure<StoreConnection>((options, store) =>
         {
             options.ConnectionMultiplexerFactory = () => Task.FromResult(store.Multiplexer);
@@ -67,11 +69,11 @@ public static class SharedStateMcpServerBuilderExtensions
         });
 
 #pragma warning disable MCP9006 // Resumable streams are a legacy-session feature, which this library exists to carry.
-        // The SDK's distributed-cache event stream store, made here rather than through WithDistributedCacheEventStreamStore
-        // because its lifetimes come from the transport options it is itself part of: a stream lives as long as its
-        // session may, an idle timeout after its last use.
+        // The SDK's distributed-cache event stream store on the store, in place of any other, made here rather than through
+        // WithDistributedCacheEventStreamStore because its lifetimes come from the transport options it is itself part
+        // of: a stream lives as long as its session may, an idle timeout after its last use.
         services.AddOptions<HttpServerTransportOptions>().PostConfigure<IDistributedCache, ILoggerFactory>((transport, cache, loggers) =>
-            transport.EventStreamStore ??= new DistributedCacheEventStreamStore(
+            transport.EventStreamStore = new DistributedCacheEventStreamStore(
                 Options.Options.Create(new DistributedCacheEventStreamStoreOptions
                 {
                     Cache = cache,

@@ -32,6 +32,21 @@ public sealed partial class StoreNotificationRelay(
     }
 
     /// <inheritdoc />
+    /// <remarks>PUBSUB NUMSUB: each replica subscribes to a channel once, so this counts replicas.</remarks>
+    public async ValueTask<long> CountSubscribersAsync(string topic, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var reply = await store.Multiplexer.GetDatabase().ExecuteAsync("PUBSUB", "NUMSUB", _channelPrefix + topic);
+            return (long)((RedisResult[])reply!)[1];
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            throw new SharedStateUnavailableException("The shared state store is unavailable, so listeners on other replicas cannot be counted.", e);
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<IAsyncDisposable> SubscribeAsync(
         string topic, Func<JsonRpcNotification, CancellationToken, ValueTask> onNotification, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,6 @@
 using McpDemo.Server.Tools;
+using McpDemo.SharedState;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -18,7 +20,9 @@ public static class ProductToolsExtensions
         builder.Services.AddSingleton<ToolCallLog>();
         builder.Services.AddSingleton<Ticker>();
         builder.Services.AddSingleton<ListenStreams>();
-        // Protects confirm_action's requestState. The key ring is per process until a shared store keeps it.
+        // Ticks reach listen streams on this replica only, unless WithSharedState relays them through the store.
+        builder.Services.TryAddSingleton<INotificationRelay, InProcessNotificationRelay>();
+        // Protects confirm_action's requestState. The key ring is per process unless WithSharedState keeps it in the store.
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ConfirmationState>();
         return builder

@@ -24,10 +24,10 @@ public sealed partial class Ticker(ServiceIdentity identity, ListenStreams liste
         Start(count, interval, session.SessionId,
             (tick, stopping) => session.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, tick, cancellationToken: stopping));
 
-    /// <summary>Sends <paramref name="count"/> ticks to the open <c>subscriptions/listen</c> streams of <paramref name="userId"/>.</summary>
+    /// <summary>Sends <paramref name="count"/> ticks to the open <c>subscriptions/listen</c> streams of <paramref name="userId"/>, on any replica.</summary>
     public void StartOnListenStreams(string? userId, int count, TimeSpan interval) =>
         Start(count, interval, sessionId: null,
-            (tick, stopping) => listenStreams.BroadcastAsync(userId, NotificationMethods.LoggingMessageNotification,
+            (tick, stopping) => listenStreams.PublishAsync(userId, NotificationMethods.LoggingMessageNotification,
                 JsonSerializer.SerializeToNode(tick, ModelContextProtocol.McpJsonUtilities.DefaultOptions), stopping));
 
     private void Start(int count, TimeSpan interval, string? sessionId, Func<LoggingMessageNotificationParams, CancellationToken, Task> send) =>

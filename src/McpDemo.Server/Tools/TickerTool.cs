@@ -21,10 +21,11 @@ public sealed class TickerTool(Ticker ticker, ListenStreams listenStreams)
     /// </summary>
     [McpServerTool(Name = "start_ticker", Title = "Start ticker", OpenWorld = false)]
     [Description("Starts a ticker and returns at once. The server then sends 'count' log messages (notifications/message), one every 'intervalMs': on the session's GET stream in a legacy session, otherwise on your open subscriptions/listen streams (open one first).")]
-    public string StartTicker(
+    public async Task<string> StartTicker(
         RequestContext<CallToolRequestParams> request,
         [Description("How many ticks to send, 1 to 100.")] int count,
-        [Description("Milliseconds between ticks, 10 to 60000.")] int intervalMs)
+        [Description("Milliseconds between ticks, 10 to 60000.")] int intervalMs,
+        CancellationToken cancellationToken)
     {
         ToolArguments.InRange(count, 1, MaxCount);
         ToolArguments.InRange(intervalMs, 10, MaxIntervalMs);
@@ -35,7 +36,7 @@ public sealed class TickerTool(Ticker ticker, ListenStreams listenStreams)
             return $"ticker started: {count} ticks every {intervalMs} ms on this session's GET stream";
         }
 
-        var streams = listenStreams.CountFor(request.User);
+        var streams = await listenStreams.CountReplicasListeningAsync(request.User, cancellationToken);
         if (streams == 0)
         {
             throw new McpException(
@@ -43,6 +44,6 @@ public sealed class TickerTool(Ticker ticker, ListenStreams listenStreams)
                 "or use a legacy session (2025-11-25) against a server started with --Mcp:SessionMode=Stateful.");
         }
         ticker.StartOnListenStreams(ListenStreams.UserIdOf(request.User), count, interval);
-        return $"ticker started: {count} ticks every {intervalMs} ms on your {streams} open subscriptions/listen stream(s)";
+        return $"ticker started: {count} ticks every {intervalMs} ms on your subscriptions/listen streams ({streams} replica(s) hold some)";
     }
 }
