@@ -60,7 +60,8 @@ public static class SharedStateMcpServerBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SharedStateStartupFilter>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
-        // Replaces any in-process IDistributedCache registered before (the server's default one), whatever the order.
+        // The app's IDistributedCache, for state of its own that every replica must see; replaces any in-process one
+        // registered before (the server's default), whatever the order.
         services.Replace(ServiceDescriptor.Singleton<IDistributedCache, RedisCache>());
         services.AddOptions<RedisCacheOptions>().Configure<StoreConnection>((options, store) =>
         {
@@ -69,20 +70,23 @@ public static class SharedStateMcpServerBuilderExtensions
         });
 
 #pragma warning disable MCP9006 // Resumable streams are a legacy-session feature, which this library exists to carry.
-        // The SDK's distributed-cache event stream store on the store, in place of any other, made here rather than through
-        // WithDistributedCacheEventStreamStore because its lifetimes come from the transport options it is itself part
-        // of: a stream lives as long as its session may, an idle timeout after its last use.
-        services.AddOptions<HttpServerTransportOptions>().PostConfigure<IDistributedCache, ILoggerFactory>((transport, cache, loggers) =>
+        // The SDK's distributed-cache event stream store, on the store, in place of any other. Made here rather than
+        // through WithDistributedCacheEventStreamStore: its keys live as long as their session may (the idle timeout
+        // of the transport options it is itself part of), and it gets a cache that does not wait on writes.
+        services.AddOptions<HttpServerTransportOptions>().PostConfigure<StoreConnection, ILoggerFactory>((transport, store, loggers) =>
+        {
+            var idleTimeout = transport.IdleTimeout;
             transport.EventStreamStore = new DistributedCacheEventStreamStore(
                 Options.Options.Create(new DistributedCacheEventStreamStoreOptions
                 {
-                    Cache = cache,
-                    EventSlidingExpiration = transport.IdleTimeout,
+                    Cache = new StoreEventStreamCache(store, shared.KeyPrefix + "stream:", idleTimeout),
+                    EventSlidingExpiration = idleTimeout,
                     EventAbsoluteExpiration = null,
-                    MetadataSlidingExpiration = transport.IdleTimeout,
+                    MetadataSlidingExpiration = idleTimeout,
                     MetadataAbsoluteExpiration = null,
                 }),
-                loggers.CreateLogger<DistributedCacheEventStreamStore>()));
+                loggers.CreateLogger<DistributedCacheEventStreamStore>());
+        });
 #pragma warning restore MCP9006
 
         services.AddDataProtection().SetApplicationName(shared.ApplicationName);
