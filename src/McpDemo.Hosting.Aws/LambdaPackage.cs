@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Aspire.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace McpDemo.Hosting.Aws;
 
@@ -19,10 +21,10 @@ internal sealed class LambdaPackage : IDisposable
     /// project's own bin and obj, which other builds use, are left alone) with a bootstrap that starts it
     /// with <paramref name="args"/>; throws with dotnet's output on failure.
     /// </summary>
-    public static LambdaPackage Publish(string projectPath, IEnumerable<string> args, TextWriter log)
+    public static LambdaPackage Publish(string projectPath, IEnumerable<string> args, ILogger log)
     {
         var directory = Path.Combine(Path.GetTempPath(), "mcpdemo-lambda-" + Guid.NewGuid().ToString("N"));
-        log.WriteLine($"Publishing {Path.GetFileName(projectPath)} for linux-x64 (the Lambda package)...");
+        log.LogInformation("Publishing {Project} for linux-x64 (the Lambda package)...", Path.GetFileName(projectPath));
         var info = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { "publish", projectPath, "-c", "Release", "-r", "linux-x64", "--self-contained", "true", "-o", directory, "--artifacts-path", directory + ".build", "--nologo" },

@@ -5,7 +5,6 @@ using Amazon.CDK.AWS.ElasticLoadBalancingV2;
 using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
-using McpDemo.Hosting.Publishing;
 using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
 using Protocol = Amazon.CDK.AWS.ElasticLoadBalancingV2.Protocol;
 
@@ -54,16 +53,16 @@ internal sealed class McpFargateStack : Stack
             RuntimePlatform = new RuntimePlatform { CpuArchitecture = CpuArchitecture.X86_64, OperatingSystemFamily = OperatingSystemFamily.LINUX },
         });
         var collector = new TelemetryCollector(this, "Telemetry", task, LogRetention);
-        var server = task.AddContainer(deployment.Server.Name, new ContainerDefinitionOptions
+        var server = task.AddContainer(deployment.Name, new ContainerDefinitionOptions
         {
             Image = ServerImage.For(deployment),
-            Command = [.. deployment.Server.Args],
+            Command = [.. deployment.Args],
             PortMappings = [new PortMapping { ContainerPort = deployment.ContainerPort }],
             Environment = ServerEnvironment(deployment, alb),
             Secrets = ServerSecrets(deployment),
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps
             {
-                StreamPrefix = deployment.Server.Name,
+                StreamPrefix = deployment.Name,
                 LogGroup = new LogGroup(this, "ServerLogs", new LogGroupProps { Retention = LogRetention, RemovalPolicy = RemovalPolicy.DESTROY }),
             }),
             // Outlast the ALB's drain so streams end by the server's graceful shutdown, not a kill.
@@ -118,13 +117,13 @@ internal sealed class McpFargateStack : Stack
     /// </summary>
     private static Dictionary<string, string> ServerEnvironment(McpServerDeployment deployment, ApplicationLoadBalancer alb)
     {
-        var environment = new Dictionary<string, string>(deployment.Server.Environment)
+        var environment = new Dictionary<string, string>(deployment.Environment)
         {
             ["ASPNETCORE_URLS"] = $"http://0.0.0.0:{deployment.ContainerPort}",
             [McpServerConventions.AllowedHostsVariablePrefix + "0"] = alb.LoadBalancerDnsName,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = TelemetryCollector.OtlpEndpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-            ["OTEL_SERVICE_NAME"] = deployment.Server.Name,
+            ["OTEL_SERVICE_NAME"] = deployment.Name,
         };
         if (deployment.DomainName is { } domain)
         {
@@ -138,11 +137,11 @@ internal sealed class McpFargateStack : Stack
     /// start: the value is in no template, no task definition and no local file.
     /// </summary>
     private Dictionary<string, Amazon.CDK.AWS.ECS.Secret> ServerSecrets(McpServerDeployment deployment) =>
-        deployment.Server.ParameterEnvironment.ToDictionary(
+        deployment.ParameterEnvironment.ToDictionary(
             p => p.Key,
-            p => Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(new Amazon.CDK.AWS.SecretsManager.Secret(this, $"Parameter-{p.Value.Name}", new SecretProps
+            p => Amazon.CDK.AWS.ECS.Secret.FromSecretsManager(new Amazon.CDK.AWS.SecretsManager.Secret(this, $"Parameter-{p.Value}", new SecretProps
             {
-                Description = $"McpDemo parameter '{p.Value.Name}', generated at deploy time; read it to configure clients.",
+                Description = $"McpDemo parameter '{p.Value}', generated at deploy time; read it to configure clients.",
                 GenerateSecretString = new SecretStringGenerator { PasswordLength = 48, ExcludePunctuation = true },
                 RemovalPolicy = RemovalPolicy.DESTROY,
             })));
@@ -152,7 +151,7 @@ internal sealed class McpFargateStack : Stack
     {
         if (certificateArn is null)
         {
-            Annotations.Of(alb).AddWarning(AwsCdkPublisher.PlainHttpWarning);
+            Annotations.Of(alb).AddWarning(AwsCdkPublishStep.PlainHttpWarning);
             alb.AddListener("Http", new BaseApplicationListenerProps { Port = 80, Protocol = ApplicationProtocol.HTTP, DefaultTargetGroups = [targets] });
             return "http";
         }

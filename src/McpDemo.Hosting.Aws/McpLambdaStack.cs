@@ -2,7 +2,6 @@ using Amazon.CDK;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
-using McpDemo.Hosting.Publishing;
 
 namespace McpDemo.Hosting.Aws;
 
@@ -60,13 +59,13 @@ internal sealed class McpLambdaStack : Stack
     /// is only known after deployment and is AWS's own, so DNS rebinding cannot aim at it.
     /// </summary>
     private static Dictionary<string, string> LambdaEnvironment(McpServerDeployment deployment) =>
-        new(deployment.Server.Environment)
+        new(deployment.Environment)
         {
             ["AWS_LWA_PORT"] = deployment.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AWS_LWA_READINESS_CHECK_PATH"] = McpServerConventions.HealthPath,
             ["AWS_LWA_INVOKE_MODE"] = "response_stream",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{deployment.ContainerPort}",
             [McpServerConventions.AllowedHostsVariablePrefix + "0"] = "*",
-            ["OTEL_SERVICE_NAME"] = deployment.Server.Name,
+            ["OTEL_SERVICE_NAME"] = deployment.Name,
         };
 }

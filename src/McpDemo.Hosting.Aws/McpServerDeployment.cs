@@ -1,18 +1,34 @@
-using McpDemo.Hosting.ApplicationModel;
-
 namespace McpDemo.Hosting.Aws;
 
 /// <summary>
-/// What the stacks deploy, read from the application model and the AWS options: the MCP server
-/// behind the model's gateway, its replicas and session mode, and the deployment choices.
+/// What the stacks deploy, read from the Aspire model and the step's options: the MCP server, its replicas,
+/// arguments, environment and secret parameters, and the deployment choices.
 /// </summary>
 internal sealed record McpServerDeployment
 {
-    /// <summary>The server resource (the one the gateway references).</summary>
-    public required ProjectResource Server { get; init; }
+    /// <summary>The server's resource name, also its container and service name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The server's project file.</summary>
+    public required string ProjectPath { get; init; }
+
+    /// <summary>The arguments the server is started with.</summary>
+    public required IReadOnlyList<string> Args { get; init; }
+
+    /// <summary>The server's plain environment variables from the model.</summary>
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+
+    /// <summary>Environment variables whose value is a parameter: variable name to parameter name. They become secrets.</summary>
+    public required IReadOnlyDictionary<string, string> ParameterEnvironment { get; init; }
+
+    /// <summary>The server's desired task count: the model's replica count.</summary>
+    public required int DesiredCount { get; init; }
 
     /// <summary>Whether sessions are pinned to a replica (ALB cookie stickiness).</summary>
-    public required bool IsStateful { get; init; }
+    public bool IsStateful => McpServerConventions.IsStateful(Args);
+
+    /// <summary>The project's folder.</summary>
+    public string ProjectDirectory => Path.GetDirectoryName(ProjectPath)!;
 
     /// <summary>The ACM certificate for HTTPS, or null for plain HTTP (testing only).</summary>
     public string? CertificateArn { get; init; }
@@ -28,7 +44,4 @@ internal sealed record McpServerDeployment
 
     /// <summary>The port the server listens on in its container and behind the Lambda Web Adapter.</summary>
     public int ContainerPort => 8080;
-
-    /// <summary>The server's desired task count: the model's replica count.</summary>
-    public int DesiredCount => Server.Replicas;
 }

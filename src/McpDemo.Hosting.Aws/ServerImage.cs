@@ -1,5 +1,5 @@
+using Aspire.Hosting;
 using Amazon.CDK.AWS.ECS;
-using McpDemo.Hosting.ApplicationModel;
 
 namespace McpDemo.Hosting.Aws;
 
@@ -19,12 +19,12 @@ internal static class ServerImage
         {
             return ContainerImage.FromRegistry(image);
         }
-        var dockerfile = Path.Combine(deployment.Server.ProjectDirectory, DockerfileName);
+        var dockerfile = Path.Combine(deployment.ProjectDirectory, DockerfileName);
         if (!File.Exists(dockerfile))
         {
-            throw new DistributedApplicationException($"No {dockerfile} to build the '{deployment.Server.Name}' image from; add one or pass --image NAME.");
+            throw new DistributedApplicationException($"No {dockerfile} to build the '{deployment.Name}' image from; add one or pass --image NAME.");
         }
-        var context = BuildContextOf(deployment.Server);
+        var context = BuildContextOf(deployment.ProjectDirectory);
         return ContainerImage.FromAsset(context, new AssetImageProps
         {
             File = Path.GetRelativePath(context, dockerfile).Replace('\\', '/'),
@@ -33,15 +33,15 @@ internal static class ServerImage
     }
 
     /// <summary>The nearest folder above the project holding a solution file: the build needs its props files.</summary>
-    private static string BuildContextOf(ProjectResource project)
+    private static string BuildContextOf(string projectDirectory)
     {
-        for (var dir = new DirectoryInfo(project.ProjectDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(projectDirectory); dir is not null; dir = dir.Parent)
         {
             if (dir.EnumerateFiles("*.slnx").Any() || dir.EnumerateFiles("*.sln").Any())
             {
                 return dir.FullName;
             }
         }
-        throw new DistributedApplicationException($"No solution file above {project.ProjectDirectory} to use as the image build context.");
+        throw new DistributedApplicationException($"No solution file above {projectDirectory} to use as the image build context.");
     }
 }

@@ -3,7 +3,7 @@ using Amazon.CDK.Assertions;
 namespace McpDemo.Publishing.Tests;
 
 /// <summary>
-/// One <c>--publisher aws</c> run of the real AppHost, synthesized once and shared by every test of
+/// One <c>--operation publish --step publish-aws-cdk</c> run of the real AppHost, synthesized once and shared by every test of
 /// the <see cref="CdkCollection"/>: synthesis is slow, and jsii must not run in parallel.
 /// </summary>
 public abstract class CloudAssemblyFixture : IAsyncLifetime, IDisposable
@@ -24,7 +24,7 @@ public abstract class CloudAssemblyFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var run = (await AppHostRun.StartAsync(["--publisher", "aws", "--output-path", OutputPath, .. _args])).EnsureSuccess();
+        var run = (await AppHostRun.StartAsync(["--operation", "publish", "--step", "publish-aws-cdk", "--output-path", OutputPath, .. _args])).EnsureSuccess();
         Output = run.Output;
     }
 

@@ -46,7 +46,7 @@ public sealed class ManifestPublisherTests(ManifestFixture fixture) : IClassFixt
         var server = Resources["server"]!["bindings"]!["http"]!;
 
         Assert.True((bool?)gateway["external"]);
-        Assert.Equal(8080, (int?)gateway["port"]);
+        Assert.Equal(8080, (int?)gateway["targetPort"]);
         Assert.Null(server["external"]);
         Assert.Equal("http", (string?)server["scheme"]);
         Assert.Null(Resources["client"]!["bindings"]);

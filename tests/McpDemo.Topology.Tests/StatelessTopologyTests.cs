@@ -1,34 +1,55 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Aspire.Hosting.ApplicationModel;
 
 namespace McpDemo.Topology.Tests;
 
-/// <summary>Stateless servers behind the gateway: any replica answers any request.</summary>
-public sealed class StatelessTopologyTests
+/// <summary>The default topology as the AppHost ships it: stateless servers, any replica answers any request.</summary>
+public sealed class StatelessTopologyTests(StatelessAppHost appHost) : IClassFixture<StatelessAppHost>
 {
+    [Fact]
+    public void EveryServerReplica_AndTheGateway_AreRunningAndHealthy()
+    {
+        foreach (var resource in RunningAppHost.Servers.Append("gateway"))
+        {
+            Assert.True(appHost.App.ResourceNotifications.TryGetCurrentState(resource, out var state), $"No resource {resource}.");
+            Assert.Equal(KnownResourceStates.Running, state.Snapshot.State?.Text);
+            Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, state.Snapshot.HealthStatus);
+        }
+    }
+
+    [Fact]
+    public async Task DemoClient_Finishes_WithItsPongLinesInItsLog()
+    {
+        using var timeout = new CancellationTokenSource(RunningAppHost.Patience);
+        var finished = await appHost.App.ResourceNotifications.WaitForResourceAsync(
+            "client", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+
+        var log = await appHost.LogOfAsync("client");
+        Assert.True(finished.Snapshot.ExitCode == 0, $"The demo client exited with {finished.Snapshot.ExitCode}:\n{string.Join('\n', log)}");
+        var pongs = log.Where(line => line.Contains("pong! instance=server-", StringComparison.Ordinal)).ToList();
+        Assert.True(pongs.Count >= 3, $"Expected the demo's pong lines in the client's log:\n{string.Join('\n', log)}");
+    }
+
     [Fact]
     public async Task TypeScriptClient_ThroughGateway_ReachesEveryReplica_Within30Calls()
     {
-        await using var topology = await McpTopology.StartAsync<Projects.McpDemo_Server>("Stateless");
-
-        var result = await TypeScriptPeer.PingAsync(topology, pings: 30);
+        var result = await TypeScriptPeer.PingAsync(appHost.McpEndpoint, pings: 30);
 
         Assert.Null(result.SessionId);
         Assert.Equal(30, result.Pongs.Length);
-        Assert.Equal(["server-1", "server-2", "server-3"], result.Pongs.Select(Pong.InstanceOf).Distinct().Order());
+        Assert.Equal(RunningAppHost.Servers, result.Pongs.Select(Pong.InstanceOf).Distinct().Order());
     }
 
     [Fact]
     public async Task HostileHost_ThroughGateway_IsForbiddenByTheReplica()
     {
-        await using var topology = await McpTopology.StartAsync<Projects.McpDemo_Server>("Stateless");
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, topology.McpEndpoint)
+        using var request = new HttpRequestMessage(HttpMethod.Post, appHost.McpEndpoint)
         {
             Content = new StringContent(
-                """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}""",
-                Encoding.UTF8,
-                "application/json"),
+                """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{}}}""", Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.ParseAdd("application/json, text/event-stream");
         // A DNS-rebinding page reaches the gateway under the attacker's name; the replica must see that name to refuse it.
@@ -37,5 +58,22 @@ public sealed class StatelessTopologyTests
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task KilledReplica_IsRestarted_SaysSoInItsLog_AndCallsWorkAgain()
+    {
+        using var timeout = new CancellationTokenSource(RunningAppHost.Patience);
+        var app = appHost.App;
+        var victim = await ReplicaProcess.OfAsync(app, "server-2", timeout.Token);
+
+        Process.GetProcessById(victim.AppPid).Kill();
+        var restarted = await ReplicaProcess.OfAsync(app, "server-2", timeout.Token, previous: victim);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("server-2", timeout.Token);
+
+        Assert.NotEqual(victim.AppPid, restarted.AppPid);
+        Assert.Contains(await appHost.LogOfAsync("server-2"), line => line.Contains("exited unexpectedly", StringComparison.Ordinal) && line.Contains("restarting", StringComparison.Ordinal));
+        var result = await TypeScriptPeer.PingAsync(appHost.McpEndpoint, pings: 30);
+        Assert.Contains("server-2", result.Pongs.Select(Pong.InstanceOf));
     }
 }

@@ -2,15 +2,15 @@ using McpDemo.Testing;
 
 namespace McpDemo.Topology.Tests;
 
-/// <summary>The TypeScript SDK client (<c>eng/tools/ping-peer.mjs</c>): one session, <c>tools/list</c>, then N pings.</summary>
+/// <summary>The TypeScript SDK client (<c>eng/tools/ping-peer.mjs</c>, no cookie jar): one session, <c>tools/list</c>, then N pings.</summary>
 internal static class TypeScriptPeer
 {
-    /// <summary>Runs the peer against <paramref name="topology"/>'s gateway and returns what it saw; fails with both sides' output.</summary>
-    public static async Task<PingPeerResult> PingAsync(McpTopology topology, int pings)
+    /// <summary>Runs the peer against <paramref name="endpoint"/> and returns what it saw; fails with its output.</summary>
+    public static async Task<PingPeerResult> PingAsync(Uri endpoint, int pings)
     {
-        await using var peer = NodeTools.Start("ping-peer.mjs", [topology.McpEndpoint.ToString(), pings.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        var exitCode = await peer.WaitForExitAsync(McpTopology.Patience);
-        Assert.True(exitCode == 0, $"ping-peer.mjs exited with {exitCode}.\n{peer.Output}\n--- topology ---\n{topology.Output}");
+        await using var peer = NodeTools.Start("ping-peer.mjs", [endpoint.ToString(), pings.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var exitCode = await peer.WaitForExitAsync(RunningAppHost.Patience);
+        Assert.True(exitCode == 0, $"ping-peer.mjs exited with {exitCode}.\n{peer.Output}");
         return PingPeerResult.Parse(peer.Output);
     }
 }

@@ -1,0 +1,75 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+
+namespace McpDemo.Hosting;
+
+/// <summary>Adds a <see cref="ProjectReplicaSet"/> to the app, and lets another resource reference and wait for it.</summary>
+public static class ProjectReplicaSetExtensions
+{
+    /// <summary>The most replicas one set may have: past this a laptop runs out of memory before the demo shows anything new.</summary>
+    public const int MaxReplicas = 64;
+
+    /// <summary>
+    /// Adds <paramref name="replicas"/> replicas of <typeparamref name="TProject"/> named <c>{name}-1</c>..<c>{name}-N</c>,
+    /// each with its own unproxied HTTP endpoint on a free port, the shared service name <paramref name="name"/> and its
+    /// own <c>service.instance.id</c>. When publishing, adds one resource <paramref name="name"/> with the replica count instead.
+    /// </summary>
+    public static ProjectReplicaSet AddProjectReplicas<TProject>(this IDistributedApplicationBuilder builder, string name, int replicas)
+        where TProject : IProjectMetadata, new()
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(replicas, MaxReplicas);
+
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return new ProjectReplicaSet(name, [builder.AddProject<TProject>(name).WithReplicas(replicas).WithHttpEndpoint()]);
+        }
+        var members = Enumerable.Range(1, replicas).Select(i =>
+        {
+            var instance = $"{name}-{i}";
+            return builder.AddProject<TProject>(instance)
+                // Unproxied: the gateway must reach each replica itself, not a proxy that picks one at random.
+                .WithHttpEndpoint(isProxied: false)
+                // One service in telemetry, told apart by instance: the dashboard and the answers name the replica.
+                .WithEnvironment("OTEL_SERVICE_NAME", name)
+                .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={instance}");
+        }).ToList();
+        return new ProjectReplicaSet(name, members);
+    }
+
+    /// <summary>
+    /// Hands every replica's HTTP endpoint to <paramref name="builder"/>'s resource as
+    /// <c>services__{name}__http__{i}</c>, the service discovery keys Aspire gives a referenced resource.
+    /// </summary>
+    public static IResourceBuilder<TResource> WithReference<TResource>(this IResourceBuilder<TResource> builder, ProjectReplicaSet replicas)
+        where TResource : IResourceWithEnvironment
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(replicas);
+        if (replicas.Replicas is [var published] && published.Resource.Name == replicas.Name)
+        {
+            return builder.WithReference(published);
+        }
+        for (var i = 0; i < replicas.Replicas.Count; i++)
+        {
+            var endpoint = replicas.Replicas[i].GetEndpoint("http");
+            builder.WithEnvironment($"services__{replicas.Name}__http__{i}", endpoint);
+            // Shown as a reference in the dashboard's graph, as Aspire's own WithReference does.
+            builder.WithReferenceRelationship(replicas.Replicas[i]);
+        }
+        return builder;
+    }
+
+    /// <summary>Starts <paramref name="builder"/>'s resource only once every replica is healthy.</summary>
+    public static IResourceBuilder<TResource> WaitFor<TResource>(this IResourceBuilder<TResource> builder, ProjectReplicaSet replicas)
+        where TResource : IResourceWithWaitSupport
+    {
+        ArgumentNullException.ThrowIfNull(replicas);
+        foreach (var replica in replicas.Replicas)
+        {
+            builder.WaitFor(replica);
+        }
+        return builder;
+    }
+}

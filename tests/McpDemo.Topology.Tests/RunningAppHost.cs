@@ -1,0 +1,77 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using McpDemo.Testing;
+
+namespace McpDemo.Topology.Tests;
+
+/// <summary>
+/// The real AppHost (<c>Projects.McpDemo_AppHost</c>) started once per test class by Aspire.Hosting.Testing, with
+/// the gateway on a free port, and waited for until every server replica and the gateway are healthy.
+/// </summary>
+public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
+{
+    /// <summary>A guard so a broken topology fails the test instead of hanging it; generous for a loaded 2-core machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    /// <summary>The replicas the AppHost runs by default.</summary>
+    public static readonly string[] Servers = ["server-1", "server-2", "server-3"];
+
+    private DistributedApplication? _app;
+
+    /// <summary>The running app.</summary>
+    public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
+
+    /// <summary>The gateway's port: a free one, never the 8080 a developer's AppHost uses.</summary>
+    public int GatewayPort { get; } = FreePort.Next();
+
+    /// <summary>The gateway's MCP endpoint.</summary>
+    public Uri McpEndpoint => new($"http://localhost:{GatewayPort.ToString(CultureInfo.InvariantCulture)}/mcp");
+
+    /// <summary>Adds settings to the AppHost before it is built (the dashboard test turns the dashboard on).</summary>
+    protected virtual void Configure(IDistributedApplicationTestingBuilder builder)
+    {
+    }
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.McpDemo_AppHost>(
+            [.. args, "--gateway-port", GatewayPort.ToString(CultureInfo.InvariantCulture)], timeout.Token);
+        // The resource service listens even without a dashboard: a free port, not the launch profile's fixed one.
+        builder.Configuration["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
+        Configure(builder);
+        _app = await builder.BuildAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token);
+        foreach (var resource in Servers.Append("gateway"))
+        {
+            await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        }
+    }
+
+    /// <summary>What <paramref name="resource"/> wrote to its console so far, one line each.</summary>
+    public async Task<IReadOnlyList<string>> LogOfAsync(string resource)
+    {
+        var lines = new List<string>();
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model.Resources.Single(r => r.Name == resource)))
+        {
+            lines.AddRange(batch.Select(line => line.Content));
+        }
+        return lines;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The default topology: 3 stateless replicas behind the gateway, and the demo client.</summary>
+public sealed class StatelessAppHost() : RunningAppHost();
+
+/// <summary>3 stateful (legacy session) replicas behind the gateway.</summary>
+public sealed class StatefulAppHost() : RunningAppHost("--mode", "stateful");
