@@ -24,7 +24,7 @@ public sealed class ManifestPublisherTests(ManifestFixture fixture) : IClassFixt
     {
         var resources = Resources.AsObject();
 
-        Assert.Equal(["mcp-api-key", "server", "gateway", "client"], resources.Select(r => r.Key));
+        Assert.Equal(["mcp-api-key", "store", "server", "gateway", "client"], resources.Select(r => r.Key));
         Assert.Equal("parameter.v0", (string?)resources["mcp-api-key"]!["type"]);
         Assert.All(resources.Skip(1), r => Assert.Equal("project.v0", (string?)r.Value!["type"]));
         // Paths are relative to the manifest, as deployment tools resolve them.
