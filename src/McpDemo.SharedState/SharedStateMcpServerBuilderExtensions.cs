@@ -44,6 +44,7 @@ public static class SharedStateMcpServerBuilderExtensions
         var shared = new SharedStateOptions();
         configuration.GetSection(SharedStateOptions.SectionName).Bind(shared);
         shared.ConnectionString ??= configuration.GetConnectionString(SharedStateOptions.ConnectionStringName);
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SharedStateStartupFilter>());
         if (!shared.Enabled)
         {
             services.TryAddSingleton<INotificationRelay, InProcessNotificationRelay>();
@@ -57,7 +58,6 @@ public static class SharedStateMcpServerBuilderExtensions
         services.TryAddSingleton<ISessionMigrationHandler>(sp => sp.GetRequiredService<StoreSessionMigrationHandler>());
         // Replaces an in-process relay registered before, whatever the order of the calls.
         services.Replace(ServiceDescriptor.Singleton<INotificationRelay, StoreNotificationRelay>());
-        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SharedStateStartupFilter>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
         // The app's IDistributedCache, for state of its own that every replica must see; replaces any in-process one

@@ -5,16 +5,19 @@ using Microsoft.Extensions.DependencyInjection;
 namespace McpDemo.SharedState;
 
 /// <summary>
-/// Puts <see cref="SharedStateErrorMiddleware"/> first in the pipeline, so the server's Program.cs needs no line for
-/// it, and connects to the store as the app is built: the outage warning, if any, is logged at start, not at the
-/// first request.
+/// Puts the shared state middleware first in the pipeline, so the server's Program.cs needs no line for it: with a
+/// store, <see cref="SharedStateErrorMiddleware"/>, connecting as the app is built (an outage is logged at start, not
+/// at the first request); always, <see cref="LegacySessionStreams"/>.
 /// </summary>
 internal sealed class SharedStateStartupFilter : IStartupFilter
 {
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
-        _ = app.ApplicationServices.GetRequiredService<StoreConnection>();
-        app.UseMiddleware<SharedStateErrorMiddleware>();
+        if (app.ApplicationServices.GetService<StoreConnection>() is not null)
+        {
+            app.UseMiddleware<SharedStateErrorMiddleware>();
+        }
+        app.UseMiddleware<LegacySessionStreams>();
         next(app);
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using McpDemo.ServiceDefaults;
+using McpDemo.SharedState;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -14,15 +15,15 @@ namespace McpDemo.Server.Tools;
 /// done or the application stops, either to one legacy session (on its GET stream) or to a user's
 /// <c>subscriptions/listen</c> streams.
 /// </summary>
-public sealed partial class Ticker(ServiceIdentity identity, ListenStreams listenStreams, IHostApplicationLifetime lifetime, ILogger<Ticker> logger)
+public sealed partial class Ticker(ServiceIdentity identity, ListenStreams listenStreams, INotificationRelay relay, IHostApplicationLifetime lifetime, ILogger<Ticker> logger)
 {
     /// <summary>The <c>logger</c> field of each tick's log message.</summary>
     public const string LoggerName = "ticker";
 
-    /// <summary>Sends <paramref name="count"/> ticks to the legacy session <paramref name="session"/>, one every <paramref name="interval"/>.</summary>
+    /// <summary>Sends <paramref name="count"/> ticks to the legacy session <paramref name="session"/>, one every <paramref name="interval"/>, on its GET stream wherever it is open.</summary>
     public void StartOnSession(McpServer session, int count, TimeSpan interval) =>
         Start(count, interval, session.SessionId,
-            (tick, stopping) => session.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, tick, cancellationToken: stopping));
+            (tick, stopping) => LegacySessionStreams.SendAsync(relay, session, NotificationMethods.LoggingMessageNotification, tick, stopping));
 
     /// <summary>Sends <paramref name="count"/> ticks to the open <c>subscriptions/listen</c> streams of <paramref name="userId"/>, on any replica.</summary>
     public void StartOnListenStreams(string? userId, int count, TimeSpan interval) =>

@@ -105,6 +105,38 @@ public abstract class ReplicasOnOneStoreTests(IStoreServer store) : IAsyncLifeti
         }
     }
 
+    [Fact]
+    public async Task LegacyGetStreamOnOneReplicaReceivesTheTicksStartedOnAnother()
+    {
+        var mcp = new LegacyMcpHttp(_http);
+        var sessionId = await mcp.StartSessionAsync(_replicas[0].McpEndpoint);
+        using var get = new HttpRequestMessage(HttpMethod.Get, _replicas[1].McpEndpoint);
+        get.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
+        get.Headers.Add("Mcp-Session-Id", sessionId);
+        get.Headers.Add("MCP-Protocol-Version", LegacyMcpHttp.ProtocolVersion);
+        using var stream = await _http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+
+        var started = await mcp.CallToolAsync(_replicas[2].McpEndpoint, sessionId, "start_ticker", new JsonObject { ["count"] = 3, ["intervalMs"] = 50 });
+        Assert.Contains("ticker started", LegacyMcpHttp.ToolText(started), StringComparison.Ordinal);
+
+        var starter = await InstanceOfAsync(_replicas[2]);
+        for (var tick = 1; tick <= 3; tick++)
+        {
+            // The stream opens with a priming event (an id and empty data) that only marks a resumption point.
+            string? line;
+            while ((line = await reader.ReadLineAsync(timeout.Token)) is not null && !(line.StartsWith("data:", StringComparison.Ordinal) && line[5..].Trim().Length > 0))
+            {
+            }
+            Assert.NotNull(line);
+            var data = JsonDocument.Parse(line[5..]).RootElement.GetProperty("params").GetProperty("data");
+            Assert.Equal(tick, data.GetProperty("tick").GetInt32());
+            Assert.Equal(starter, data.GetProperty("instance").GetString());
+        }
+    }
+
     private static HttpRequestMessage Retry(Uri endpoint, string state) =>
         RawMcp.CallTool(endpoint, "confirm_action", new JsonObject { ["action"] = Action }, parameters =>
         {

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace McpDemo.SharedState;
+
+/// <summary>
+/// Lets a legacy session's notifications reach its GET stream on whichever replica the client opened it: while a
+/// replica serves a session's GET stream, it follows the session's relay topic and writes what arrives there to it.
+/// </summary>
+public sealed class LegacySessionStreams(RequestDelegate next, INotificationRelay relay)
+{
+    /// <summary>The relay topic of a legacy session's GET stream.</summary>
+    public static string Topic(string sessionId) => "session:" + sessionId;
+
+    /// <summary>
+    /// Sends a <paramref name="method"/> notification to the session's GET stream: through the relay when some replica serves
+    /// that stream, else through <paramref name="session"/>, which holds it until the client opens one.
+    /// </summary>
+    public static async Task SendAsync(INotificationRelay relay, McpServer session, string method, object? parameters, CancellationToken cancellationToken)
+    {
+        var topic = Topic(session.SessionId!);
+        var message = new JsonRpcNotification
+        {
+            Method = method,
+            Params = JsonSerializer.SerializeToNode(parameters, McpJsonUtilities.DefaultOptions),
+        };
+        if (await relay.CountSubscribersAsync(topic, cancellationToken) > 0)
+        {
+            await relay.PublishAsync(topic, message, cancellationToken);
+        }
+        else
+        {
+            await session.SendMessageAsync(message, cancellationToken);
+        }
+    }
+
+    /// <summary>Handles one request.</summary>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method)
+            || context.Request.Headers["Mcp-Session-Id"] is not [{ Length: > 0 } sessionId]
+            || context.Request.Headers.ContainsKey("Last-Event-ID"))
+        {
+            await next(context);
+            return;
+        }
+        // The SDK puts the session's server on the request once it has found (or adopted) the session.
+        await using var subscription = await relay.SubscribeAsync(Topic(sessionId), async (notification, ct) =>
+        {
+            if (context.Features.Get<McpServer>() is { } session)
+            {
+                await session.SendMessageAsync(notification, ct);
+            }
+        }, context.RequestAborted);
+        await next(context);
+    }
+}
