@@ -31,8 +31,9 @@ internal sealed class CallCommand : ClientCommand
         var answerer = new ElicitationAnswerer(Console, Context.Input, _answer.ValueIn(parseResult));
         var options = ConnectionOptions.Default with { ElicitationHandler = answerer.AnswerAsync };
         await using var connection = await Connector.OpenAsync(parseResult, options, cancellationToken);
-        var result = await connection.Client.CallToolAsync(
-            tool, parseResult.GetRequiredValue(_arguments), new ProgressPrinter(Console), cancellationToken: cancellationToken);
+        var progress = new ProgressPrinter(Console);
+        var result = await connection.Client.CallToolAsync(tool, parseResult.GetRequiredValue(_arguments), progress, cancellationToken: cancellationToken);
+        progress.Complete();
         if (answerer.Unanswered is { } unanswered)
         {
             throw unanswered;
