@@ -120,10 +120,13 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     [Theory]
     [InlineData("ping", "delayMs=-1", "delayMs must be between 0 and 10000")]
     [InlineData("ping", "delayMs=soon", "Invalid arguments")]
-    [InlineData("countdown", "steps=0", "steps must be between 1 and 1000")]
-    public async Task Call_WithABadArgument_IsToolError_WithTheToolsMessage(string tool, string argument, string message)
+    [InlineData("countdown", "steps=0 intervalMs=1", "steps must be between 1 and 1000")]
+    [InlineData("confirm_action", "", "action")]
+    public async Task Call_WithABadArgument_IsToolError_WithTheToolsMessage(string tool, string arguments, string message)
     {
-        var run = (await ClientRun.RunAsync("call", tool, "--arg", argument, "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunAsync(
+                ["call", tool, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(argument => new[] { "--arg", argument }), "--answer", "yes", "--endpoint", Server.Endpoint],
+                environment: null))
             .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 
         var error = Assert.Single(run.Lines, line => line.StartsWith($"error: Tool '{tool}' reported an error: ", StringComparison.Ordinal));

@@ -76,7 +76,7 @@ internal sealed class McpConnection : IAsyncDisposable
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             await transport.DisposeAsync();
-            throw FailureTranslator.WhileConnecting(exception, endpoint);
+            throw FailureTranslator.WhileConnecting(exception, endpoint, options.ProtocolVersion);
         }
     }
 
