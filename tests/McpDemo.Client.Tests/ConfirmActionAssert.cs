@@ -9,8 +9,8 @@ internal static class ConfirmActionAssert
     {
         Assert.Contains(run.Lines, line => line.StartsWith("The server asks: ", StringComparison.Ordinal) && line.Contains("deploy", StringComparison.Ordinal));
         Assert.Contains($"answer: {answer}", run.Lines);
+        // The tool answers "confirmed: <action>", or "not confirmed: <action> (<reason>)" for a declined question.
         var verdict = run.Lines[run.Lines.ToList().IndexOf($"answer: {answer}") + 1];
-        Assert.Contains("deploy", verdict, StringComparison.Ordinal);
-        Assert.Contains(answer == "yes" ? "confirmed" : "declined", verdict, StringComparison.Ordinal);
+        Assert.StartsWith(answer == "yes" ? "confirmed: deploy" : "not confirmed: deploy", verdict, StringComparison.Ordinal);
     }
 }
