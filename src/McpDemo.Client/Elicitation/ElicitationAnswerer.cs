@@ -44,11 +44,11 @@ internal sealed class ElicitationAnswerer(IAnsiConsole console, TextReader input
     {
         while (true)
         {
-            console.Markup("Confirm? [[y/n]] ");
+            // A whole line, so what follows starts on its own line even when a pipe (which echoes nothing) answers.
+            console.MarkupLine("Confirm? [[y/n]]");
             var line = await input.ReadLineAsync(cancellationToken);
             if (line is null)
             {
-                console.WriteLine();
                 return null;
             }
             if (AnswerOption.TryParse(line, out var answer))
