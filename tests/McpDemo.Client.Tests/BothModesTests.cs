@@ -107,6 +107,21 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     }
 
     [Fact]
+    public async Task Watch_EndsOnCtrlC_ClosingItsListenStream_AndTheServerStaysUp()
+    {
+        await using (var watch = ClientRun.Start(["watch", "--endpoint", Server.Endpoint]))
+        {
+            await ClientRun.WaitForOutputAsync(watch, "on subscriptions/listen");
+
+            await watch.SignalAsync("INT");
+
+            Assert.Equal(ExitCodes.Success, await watch.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Contains("Received 0 notification(s).", watch.Output, StringComparison.Ordinal);
+        }
+        (await ClientRun.RunAsync("call", "ping", "--endpoint", Server.Endpoint)).AssertExitCode(ExitCodes.Success);
+    }
+
+    [Fact]
     public async Task Call_UnknownTool_IsToolError_NamingTheTool()
     {
         var run = (await ClientRun.RunAsync("call", "no_such_tool", "--endpoint", Server.Endpoint))

@@ -64,23 +64,13 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
         await using var client = ClientRun.Start(
             ["--loop", "--interval", "50ms", "--endpoint", Server.Endpoint],
             new Dictionary<string, string?> { ["MCPDEMO_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture) });
-        await WaitForOutputAsync(client, "#3 ");
+        await ClientRun.WaitForOutputAsync(client, "#3 ");
 
         await parent.DisposeAsync();
 
         Assert.Equal(ExitCodes.Success, await client.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         var calls = int.Parse(SpreadCount(Server.InstanceId).Match(client.Output).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(calls >= 3, client.Output);
-    }
-
-    private static async Task WaitForOutputAsync(TestProcess process, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!process.Output.Contains(text, StringComparison.Ordinal))
-        {
-            Assert.False(process.HasExited, $"The client exited before writing '{text}':\n{process.Output}");
-            await Task.Delay(50, timeout.Token);
-        }
     }
 
     private static Regex SpreadCount(string instance) => new($@"^spread: {Regex.Escape(instance)}=(\d+)$", RegexOptions.Multiline);

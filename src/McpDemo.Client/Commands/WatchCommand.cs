@@ -34,10 +34,6 @@ internal sealed class WatchCommand : ClientCommand
     ];
 #pragma warning restore MCP9005
 
-    private readonly Option<bool> _startTicker = new("--start-ticker") { Description = $"Call the server's {TickerTool} tool first, so notifications arrive." };
-    private readonly CountOption _ticks = new("--ticks", $"How many notifications {TickerTool} sends.", 5);
-    private readonly DurationOption _tickInterval = new("--tick-interval", $"The pause between {TickerTool}'s notifications.", TimeSpan.FromMilliseconds(500), "500ms");
-    private readonly Option<int?> _exitAfter = new("--exit-after") { Description = "Stop after this many notifications instead of waiting for Ctrl+C.", HelpName = "n" };
     /// <summary>What a listen stream asks for: every list change the server can report.</summary>
     private static readonly SubscriptionsListenNotifications ListChanges = new()
     {
@@ -45,6 +41,11 @@ internal sealed class WatchCommand : ClientCommand
         PromptsListChanged = true,
         ResourcesListChanged = true,
     };
+
+    private readonly Option<bool> _startTicker = new("--start-ticker") { Description = $"Call the server's {TickerTool} tool first, so notifications arrive." };
+    private readonly CountOption _ticks = new("--ticks", $"How many notifications {TickerTool} sends.", 5);
+    private readonly DurationOption _tickInterval = new("--tick-interval", $"The pause between {TickerTool}'s notifications.", TimeSpan.FromMilliseconds(500), "500ms");
+    private readonly Option<int?> _exitAfter = new("--exit-after") { Description = "Stop after this many notifications instead of waiting for Ctrl+C.", HelpName = "n" };
 
     public WatchCommand(ClientContext context, Connector connector)
         : base("watch", "Print the notifications the server sends (on a subscriptions/listen stream, or a legacy session's GET stream) until Ctrl+C.", context, connector)

@@ -66,6 +66,10 @@ internal sealed class McpConnection : IAsyncDisposable
         {
             ClientInfo = ClientInfo,
             ProtocolVersion = options.ProtocolVersion,
+            // The probe timeout (5 s by default) is for servers that drop an unknown method in silence; over HTTP
+            // every request is answered, old servers included. On a loaded machine a slow server/discover timed out
+            // and the client quietly fell back to a legacy session, so only the whole connect budget applies.
+            DiscoverProbeTimeout = Timeout.InfiniteTimeSpan,
             Handlers = new McpClientHandlers { ElicitationHandler = options.ElicitationHandler },
         };
         try
