@@ -1,3 +1,4 @@
+using System.Text.Json;
 using McpDemo.Client.CommandLine;
 using McpDemo.Client.Failures;
 using ModelContextProtocol.Protocol;
@@ -65,6 +66,6 @@ internal sealed class ElicitationAnswerer(IAnsiConsole console, TextReader input
         Action = "accept",
         Content = request?.RequestedSchema?.Properties
             .Where(property => property.Value is ElicitRequestParams.BooleanSchema)
-            .ToDictionary(property => property.Key, _ => System.Text.Json.JsonSerializer.SerializeToElement(true)),
+            .ToDictionary(property => property.Key, _ => JsonSerializer.SerializeToElement(true)),
     };
 }
