@@ -9,8 +9,10 @@ namespace McpDemo.Client;
 /// <param name="LoggerFactory">Handed to the MCP SDK, so its logs travel with the client's telemetry.</param>
 /// <param name="Console">Standard output, for results.</param>
 /// <param name="Error">Standard error, for the one-line failure messages.</param>
+/// <param name="Input">Standard input, where answers to the server's questions are read.</param>
 internal sealed record ClientContext(
     IConfiguration Configuration,
     ILoggerFactory LoggerFactory,
     IAnsiConsole Console,
-    TextWriter Error);
+    TextWriter Error,
+    TextReader Input);

@@ -20,7 +20,8 @@ var context = new ClientContext(
     host.Services.GetRequiredService<IConfiguration>(),
     host.Services.GetRequiredService<ILoggerFactory>(),
     ClientConsole.Create(),
-    Console.Error);
+    Console.Error,
+    Console.In);
 var exitCode = await ClientCommandLine.InvokeAsync(
     args, context, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
 

@@ -20,20 +20,52 @@ public sealed record ClientRun(int ExitCode, string Output)
     public static async Task<ClientRun> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment)
     {
         await using var client = Start(arguments, environment);
+        return await FinishAsync(client);
+    }
+
+    /// <summary>
+    /// Runs the client with <paramref name="standardInput"/> piped to it, then the end of input, as a script
+    /// that answers the client's questions would (<c>printf 'yes\n' | client ...</c>).
+    /// </summary>
+    public static async Task<ClientRun> RunWithInputAsync(string standardInput, params string[] arguments)
+    {
+        await using var client = TestProcess.Start(
+            "sh",
+            ["-c", "input=$1; shift; printf '%s' \"$input\" | dotnet \"$@\"", "sh", standardInput, RepoLayout.ProjectDll(Project), .. arguments],
+            Isolated(null));
+        return await FinishAsync(client);
+    }
+
+    /// <summary>Starts the client; the caller decides when it ends.</summary>
+    public static TestProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        TestProcess.StartProject(Project, arguments, Isolated(environment));
+
+    /// <summary>Waits until a running client has written <paramref name="text"/>, failing if it exits first.</summary>
+    public static async Task WaitForOutputAsync(TestProcess process, string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!process.Output.Contains(text, StringComparison.Ordinal))
+        {
+            Xunit.Assert.False(process.HasExited, $"The client exited before writing '{text}':\n{process.Output}");
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static async Task<ClientRun> FinishAsync(TestProcess client)
+    {
         var exitCode = await client.WaitForExitAsync(RunTimeout);
         return new ClientRun(exitCode, client.Output);
     }
 
-    /// <summary>Starts the client; the caller decides when it ends.</summary>
-    public static TestProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <summary>A developer's shell or an AppHost may have set the gateway reference; tests name their endpoint.</summary>
+    private static Dictionary<string, string?> Isolated(IReadOnlyDictionary<string, string?>? environment)
     {
-        // A developer's shell or an AppHost may have set the gateway reference; tests name their endpoint.
         var isolated = new Dictionary<string, string?> { ["services__gateway__http__0"] = null };
         foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
         {
             isolated[key] = value;
         }
-        return TestProcess.StartProject(Project, arguments, isolated);
+        return isolated;
     }
 
     /// <summary>Fails with the output when the run did not end with <paramref name="expected"/>.</summary>

@@ -12,7 +12,7 @@ public sealed class CommandLineTests
     {
         var run = (await ClientRun.RunAsync("--help")).AssertExitCode(ExitCodes.Success);
 
-        foreach (var command in new[] { "tools", "call <tool>", "watch", "bench" })
+        foreach (var command in new[] { "tools", "call <tool>", "watch", "bench", "--protocol <version>" })
         {
             Assert.Contains(command, run.Output, StringComparison.Ordinal);
         }
@@ -85,6 +85,18 @@ public sealed class CommandLineTests
     public async Task BadBenchOption_IsUsageError_OnOneLine(string option, string value)
     {
         var run = (await ClientRun.RunAsync("bench", option, value, "-e", "http://127.0.0.1:1/mcp"))
+            .AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
+
+        var error = Assert.Single(run.Lines, line => line.StartsWith("error: ", StringComparison.Ordinal));
+        Assert.Contains(value, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("call", "ping", "--protocol", "2099-01-01")]
+    [InlineData("call", "confirm_action", "--answer", "maybe")]
+    public async Task BadProtocolOrAnswer_IsUsageError_OnOneLine(string command, string tool, string option, string value)
+    {
+        var run = (await ClientRun.RunAsync(command, tool, option, value, "-e", "http://127.0.0.1:1/mcp"))
             .AssertExitCode(ExitCodes.Usage).AssertNoStackTrace();
 
         var error = Assert.Single(run.Lines, line => line.StartsWith("error: ", StringComparison.Ordinal));

@@ -3,44 +3,53 @@ using Xunit;
 
 namespace McpDemo.Client.Tests;
 
-/// <summary>The client against the real McpDemo.Server running stateful: sessions and server-initiated messages.</summary>
-public sealed class StatefulServerTests(StatefulServer server) : IClassFixture<StatefulServer>
+/// <summary>
+/// The client against the real McpDemo.Server running stateful (the SDK's hybrid mode): 2026-07-28 without
+/// sessions by default, and legacy sessions with their server-initiated messages under <c>--protocol 2025-11-25</c>.
+/// </summary>
+public sealed class StatefulServerTests(StatefulServer server) : BothModesTests<StatefulServer>(server)
 {
     [Fact]
-    public async Task DefaultRun_MakesItsCallsInOneSession()
+    public async Task DefaultRun_WithTheLegacyProtocol_MakesItsCallsInOneSession()
     {
-        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint, "--count", "2")).AssertExitCode(ExitCodes.Success);
+        var run = (await ClientRun.RunAsync("--endpoint", Server.Endpoint, "--count", "2", "--protocol", "2025-11-25"))
+            .AssertExitCode(ExitCodes.Success);
 
         var connected = Assert.Single(run.Lines, line => line.StartsWith("Connected to ", StringComparison.Ordinal));
         Assert.Contains("protocol 2025-11-25", connected, StringComparison.Ordinal);
         Assert.DoesNotContain("session none", connected, StringComparison.Ordinal);
-        Assert.Contains($"spread: {server.InstanceId}=2", run.Lines);
+        Assert.Contains($"spread: {Server.InstanceId}=2", run.Lines);
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("no")]
+    public async Task CallConfirmAction_InALegacySession_AnswersTheElicitationRequest(string answer)
+    {
+        var run = (await ClientRun.RunAsync(
+                "call", "confirm_action", "--arg", "action=deploy", "--answer", answer, "--protocol", "2025-11-25", "--endpoint", Server.Endpoint))
+            .AssertExitCode(ExitCodes.Success);
+
+        ConfirmActionAssert.Answered(run, answer);
     }
 
     [Fact]
-    public async Task Watch_PrintsTheTickerNotifications_FromTheGetStream()
+    public async Task Watch_InALegacySession_PrintsTheTickerNotifications_FromTheGetStream()
     {
         var run = (await ClientRun.RunAsync(
-                "watch", "--start-ticker", "--ticks", "3", "--tick-interval", "50ms", "--exit-after", "3", "--endpoint", server.Endpoint))
+                "watch", "--protocol", "2025-11-25", "--start-ticker", "--ticks", "3", "--tick-interval", "50ms", "--exit-after", "3",
+                "--endpoint", Server.Endpoint))
             .AssertExitCode(ExitCodes.Success);
 
-        Assert.Contains(run.Lines, line => line.StartsWith("start_ticker: ticker started: 3 ticks", StringComparison.Ordinal));
-        var ticks = run.Lines.Where(line => line.Contains("] notifications/message info ticker: ", StringComparison.Ordinal)).ToList();
-        Assert.True(ticks.Count == 3, run.Output);
-        // The SDK may hand notifications to handlers concurrently, so lines can come out of order.
-        for (var tick = 1; tick <= 3; tick++)
-        {
-            var data = @$"""tick"":{tick},""count"":3,""instance"":""{server.InstanceId}""";
-            Assert.True(ticks.Count(line => line.Contains(data, StringComparison.Ordinal)) == 1, $"No single line with {data} in:\n{run.Output}");
-        }
-        Assert.Contains("Received 3 notification(s).", run.Lines);
+        Assert.Contains(run.Lines, line => line.StartsWith($"Watching {Server.Endpoint} on the session's GET stream", StringComparison.Ordinal));
+        TickerAssert.ThreeTicks(run, Server.InstanceId);
     }
 
     [Fact]
     public async Task Bench_Stateful_KeepsOneSessionPerWorker_AndPrintsFigures()
     {
         var run = (await ClientRun.RunAsync(
-                "bench", "--mode", "stateful", "--concurrency", "2", "--duration", "2s", "--arg", "delayMs=1", "--endpoint", server.Endpoint))
+                "bench", "--mode", "stateful", "--concurrency", "2", "--duration", "2s", "--arg", "delayMs=1", "--endpoint", Server.Endpoint))
             .AssertExitCode(ExitCodes.Success);
 
         var figures = BenchFigures.Parse(run);

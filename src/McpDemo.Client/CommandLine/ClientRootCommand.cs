@@ -12,9 +12,11 @@ internal sealed class ClientRootCommand : RootCommand
     {
         var endpoint = new EndpointOption();
         var apiKey = new ApiKeyOption();
-        var connector = new Connector(context, endpoint, apiKey);
+        var protocol = new ProtocolOption();
+        var connector = new Connector(context, endpoint, apiKey, protocol);
         Add(endpoint);
         Add(apiKey);
+        Add(protocol);
         DemoRun.AddTo(this, context, connector);
         Add(new ToolsCommand(context, connector));
         Add(new CallCommand(context, connector));

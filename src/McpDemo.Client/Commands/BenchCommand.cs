@@ -48,7 +48,11 @@ internal sealed class BenchCommand : ClientCommand
         var duration = _duration.ValueIn(parseResult);
         var call = new BenchCall(parseResult.GetRequiredValue(_tool), parseResult.GetRequiredValue(_arguments));
 
-        var connections = await OpenAllAsync(endpoint, Connector.ResolveApiKey(parseResult), workers, mode, cancellationToken);
+        // Stateful workers pin the last revision with sessions; stateless ones speak what --protocol names, else the newest.
+        var options = mode == BenchMode.Stateful
+            ? new ConnectionOptions { ProtocolVersion = ConnectionOptions.SessionProtocolVersion }
+            : Connector.WithProtocol(parseResult, ConnectionOptions.Default);
+        var connections = await OpenAllAsync(endpoint, Connector.ResolveApiKey(parseResult), workers, options, cancellationToken);
         var recorder = new BenchRecorder();
         var spread = new InstanceSpread();
         TimeSpan elapsed;
@@ -78,9 +82,8 @@ internal sealed class BenchCommand : ClientCommand
         return report.Failed == 0 ? ExitCodes.Success : ExitCodes.CallsFailed;
     }
 
-    private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, string? apiKey, int workers, BenchMode mode, CancellationToken cancellationToken)
+    private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, string? apiKey, int workers, ConnectionOptions options, CancellationToken cancellationToken)
     {
-        var options = new ConnectionOptions { UseSessions = mode == BenchMode.Stateful };
         var opening = Enumerable.Range(0, workers).Select(_ => Connector.OpenAsync(endpoint, apiKey, options, cancellationToken)).ToArray();
         try
         {

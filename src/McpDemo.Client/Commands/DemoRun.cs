@@ -42,10 +42,11 @@ internal sealed class DemoRun
     {
         var endpoint = _connector.ResolveEndpoint(parseResult);
         var apiKey = _connector.ResolveApiKey(parseResult);
+        var options = _connector.WithProtocol(parseResult, ConnectionOptions.Default);
         var spread = new InstanceSpread();
         var failures = parseResult.GetValue(_loop)
-            ? await LoopAsync(endpoint, apiKey, _interval.ValueIn(parseResult), spread, cancellationToken)
-            : await CountedAsync(endpoint, apiKey, parseResult.GetValue(_count), spread, cancellationToken);
+            ? await LoopAsync(endpoint, apiKey, options, _interval.ValueIn(parseResult), spread, cancellationToken)
+            : await CountedAsync(endpoint, apiKey, options, parseResult.GetValue(_count), spread, cancellationToken);
 
         Console.WriteLine();
         Console.Write(spread.ToTable());
@@ -58,9 +59,10 @@ internal sealed class DemoRun
         return ExitCodes.CallsFailed;
     }
 
-    private async Task<int> CountedAsync(Uri endpoint, string? apiKey, int count, InstanceSpread spread, CancellationToken cancellationToken)
+    private async Task<int> CountedAsync(
+        Uri endpoint, string? apiKey, ConnectionOptions options, int count, InstanceSpread spread, CancellationToken cancellationToken)
     {
-        await using var connection = await _connector.OpenAsync(endpoint, apiKey, ConnectionOptions.Default, cancellationToken);
+        await using var connection = await _connector.OpenAsync(endpoint, apiKey, options, cancellationToken);
         await DescribeAsync(connection, cancellationToken);
         var failures = 0;
         for (var call = 1; call <= count; call++)
@@ -78,7 +80,8 @@ internal sealed class DemoRun
         return failures;
     }
 
-    private async Task<int> LoopAsync(Uri endpoint, string? apiKey, TimeSpan interval, InstanceSpread spread, CancellationToken cancellationToken)
+    private async Task<int> LoopAsync(
+        Uri endpoint, string? apiKey, ConnectionOptions options, TimeSpan interval, InstanceSpread spread, CancellationToken cancellationToken)
     {
         Console.MarkupLine("[grey]Calling ping until Ctrl+C.[/]");
         McpConnection? connection = null;
@@ -91,7 +94,7 @@ internal sealed class DemoRun
                 {
                     if (connection is null)
                     {
-                        connection = await _connector.OpenAsync(endpoint, apiKey, ConnectionOptions.Default, cancellationToken);
+                        connection = await _connector.OpenAsync(endpoint, apiKey, options, cancellationToken);
                         await DescribeAsync(connection, cancellationToken);
                     }
                     await PingAsync(connection, call, spread, cancellationToken);

@@ -10,16 +10,17 @@ using Spectre.Console;
 namespace McpDemo.Client.Commands;
 
 /// <summary>
-/// <c>watch</c>: opens a session and prints what the server pushes (log messages, progress, list
-/// changes) until Ctrl+C; optionally starts the server's ticker first so something arrives.
+/// <c>watch</c>: prints what the server pushes outside any call (log messages, progress, list changes) until
+/// Ctrl+C; optionally starts the server's ticker first so something arrives. Under 2026-07-28 it listens on a
+/// <c>subscriptions/listen</c> stream; in a legacy session (<c>--protocol 2025-11-25</c>) on the session's GET stream.
 /// </summary>
 internal sealed class WatchCommand : ClientCommand
 {
     /// <summary>The McpDemo server's tool that sends notifications on a timer.</summary>
     public const string TickerTool = "start_ticker";
 
-    // Watching needs a session, so it speaks 2025-11-25, where logging is current; the SDK marks logging
-    // obsolete only because the sessionless 2026-07-28 revision dropped it.
+    // The SDK marks logging obsolete because 2026-07-28 deprecates it; legacy sessions still use it, and the
+    // ticker's ticks are log messages in both eras.
 #pragma warning disable MCP9005
     private static readonly string[] ServerNotifications =
     [
@@ -33,12 +34,21 @@ internal sealed class WatchCommand : ClientCommand
     ];
 #pragma warning restore MCP9005
 
+    /// <summary>What a listen stream asks for: every list change the server can report.</summary>
+    private static readonly SubscriptionsListenNotifications ListChanges = new()
+    {
+        ToolsListChanged = true,
+        PromptsListChanged = true,
+        ResourcesListChanged = true,
+    };
+
     private readonly Option<bool> _startTicker = new("--start-ticker") { Description = $"Call the server's {TickerTool} tool first, so notifications arrive." };
     private readonly CountOption _ticks = new("--ticks", $"How many notifications {TickerTool} sends.", 5);
     private readonly DurationOption _tickInterval = new("--tick-interval", $"The pause between {TickerTool}'s notifications.", TimeSpan.FromMilliseconds(500), "500ms");
     private readonly Option<int?> _exitAfter = new("--exit-after") { Description = "Stop after this many notifications instead of waiting for Ctrl+C.", HelpName = "n" };
+
     public WatchCommand(ClientContext context, Connector connector)
-        : base("watch", "Open a session (stateful servers) and print the notifications the server sends until Ctrl+C.", context, connector)
+        : base("watch", "Print the notifications the server sends (on a subscriptions/listen stream, or a legacy session's GET stream) until Ctrl+C.", context, connector)
     {
         Add(_startTicker);
         Add(_ticks);
@@ -58,12 +68,6 @@ internal sealed class WatchCommand : ClientCommand
         var options = ConnectionOptions.Default with { ReceiveServerMessages = true };
         await using var connection = await Connector.OpenAsync(parseResult, options, cancellationToken);
         var client = connection.Client;
-        if (client.SessionId is null)
-        {
-            await Context.Error.WriteLineAsync(
-                "warning: the server gave no session (it runs stateless), so it can only send notifications within a request; run it stateful to watch.");
-        }
-        Console.WriteLine($"Watching {connection.Endpoint} (session {client.SessionId ?? "none"}). Press Ctrl+C to stop.");
 
         var received = 0;
         var exitAfter = parseResult.GetValue(_exitAfter);
@@ -77,19 +81,28 @@ internal sealed class WatchCommand : ClientCommand
             }
             return ValueTask.CompletedTask;
         })).ToList();
+        ListenSubscription? listen = null;
         try
         {
-#pragma warning disable MCP9005 // see ServerNotifications
-            if (client.ServerCapabilities.Logging is not null)
+            if (connection.IsSessionless)
             {
-                await client.SetLoggingLevelAsync(LoggingLevel.Debug, cancellationToken: cancellationToken);
+                listen = await ListenSubscription.OpenAsync(client, ListChanges, cancellationToken);
+                Console.WriteLine($"Watching {connection.Endpoint} on subscriptions/listen (protocol {client.NegotiatedProtocolVersion}). Press Ctrl+C to stop.");
             }
-#pragma warning restore MCP9005
+            else
+            {
+                await WatchSessionAsync(connection, cancellationToken);
+            }
             if (parseResult.GetValue(_startTicker))
             {
                 await StartTickerAsync(client, parseResult, cancellationToken);
             }
-            await enough.Task.WaitAsync(cancellationToken);
+            var ended = listen?.Ended ?? Task.Delay(Timeout.Infinite, cancellationToken);
+            if (await Task.WhenAny(enough.Task, ended).WaitAsync(cancellationToken) == ended)
+            {
+                await ended;
+                await Context.Error.WriteLineAsync("warning: the server ended the subscriptions/listen stream.");
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -97,6 +110,10 @@ internal sealed class WatchCommand : ClientCommand
         }
         finally
         {
+            if (listen is not null)
+            {
+                await listen.DisposeAsync();
+            }
             foreach (var registration in registrations)
             {
                 await registration.DisposeAsync();
@@ -104,6 +121,24 @@ internal sealed class WatchCommand : ClientCommand
         }
         Console.WriteLine($"Received {received} notification(s).");
         return ExitCodes.Success;
+    }
+
+    /// <summary>A legacy session: the GET stream is already open; ask for every log message.</summary>
+    private async Task WatchSessionAsync(McpConnection connection, CancellationToken cancellationToken)
+    {
+        var client = connection.Client;
+        if (client.SessionId is null)
+        {
+            await Context.Error.WriteLineAsync(
+                "warning: the server gave no session (it runs stateless), so it can only send notifications within a request; run it stateful, or leave out --protocol to listen with 2026-07-28.");
+        }
+        Console.WriteLine($"Watching {connection.Endpoint} on the session's GET stream (protocol {client.NegotiatedProtocolVersion}, session {client.SessionId ?? "none"}). Press Ctrl+C to stop.");
+#pragma warning disable MCP9005 // see ServerNotifications
+        if (client.ServerCapabilities.Logging is not null)
+        {
+            await client.SetLoggingLevelAsync(LoggingLevel.Debug, cancellationToken: cancellationToken);
+        }
+#pragma warning restore MCP9005
     }
 
     private async Task StartTickerAsync(McpClient client, ParseResult parseResult, CancellationToken cancellationToken)

@@ -34,8 +34,13 @@ internal sealed class McpConnection : IAsyncDisposable
     /// <summary>The connected SDK client.</summary>
     public McpClient Client { get; }
 
+    /// <summary>Whether this connection speaks a sessionless revision (2026-07-28 or later), where <c>subscriptions/listen</c> replaces the GET stream.</summary>
+    public bool IsSessionless =>
+        // Revisions are dates, so they order as strings (the SDK's own check is internal).
+        string.CompareOrdinal(Client.NegotiatedProtocolVersion, ConnectionOptions.SessionlessProtocolVersion) >= 0;
+
     /// <summary>
-    /// Connects and completes the MCP handshake, sending <paramref name="apiKey"/> (if any) as a bearer token on
+    /// Connects (<c>server/discover</c> under 2026-07-28, else the <c>initialize</c> handshake), sending <paramref name="apiKey"/> (if any) as a bearer token on
     /// every request, or throws a <see cref="ClientFailure"/> saying why not.
     /// </summary>
     public static async Task<McpConnection> OpenAsync(
@@ -60,7 +65,12 @@ internal sealed class McpConnection : IAsyncDisposable
         var clientOptions = new McpClientOptions
         {
             ClientInfo = ClientInfo,
-            ProtocolVersion = options.UseSessions ? ConnectionOptions.SessionProtocolVersion : null,
+            ProtocolVersion = options.ProtocolVersion,
+            // The probe timeout (5 s by default) is for servers that drop an unknown method in silence; over HTTP
+            // every request is answered, old servers included. On a loaded machine a slow server/discover timed out
+            // and the client quietly fell back to a legacy session, so only the whole connect budget applies.
+            DiscoverProbeTimeout = Timeout.InfiniteTimeSpan,
+            Handlers = new McpClientHandlers { ElicitationHandler = options.ElicitationHandler },
         };
         try
         {
@@ -70,7 +80,7 @@ internal sealed class McpConnection : IAsyncDisposable
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             await transport.DisposeAsync();
-            throw FailureTranslator.WhileConnecting(exception, endpoint);
+            throw FailureTranslator.WhileConnecting(exception, endpoint, options.ProtocolVersion);
         }
     }
 

@@ -9,8 +9,11 @@ namespace McpDemo.Client.Failures;
 /// </summary>
 internal static class FailureTranslator
 {
-    /// <summary>Translates a failure while connecting to <paramref name="endpoint"/> (before the MCP handshake completed).</summary>
-    public static ClientFailure WhileConnecting(Exception exception, Uri endpoint) => exception switch
+    /// <summary>
+    /// Translates a failure while connecting to <paramref name="endpoint"/> (before <c>server/discover</c> or the
+    /// handshake completed), when speaking <paramref name="pinnedProtocol"/> if the command line pinned one.
+    /// </summary>
+    public static ClientFailure WhileConnecting(Exception exception, Uri endpoint, string? pinnedProtocol) => exception switch
     {
         ClientFailure failure => failure,
         _ when Find<HttpRequestException>(exception) is { StatusCode: { } status } =>
@@ -26,6 +29,11 @@ internal static class FailureTranslator
         _ when Find<TimeoutException>(exception) is not null =>
             new(ExitCodes.Unreachable,
                 $"{endpoint} did not answer in time. Is the server running and healthy? Check it, or pass the right --endpoint.",
+                exception),
+        // A pinned revision forbids the SDK's fallback, so a server without it refuses to connect.
+        McpException pinned when pinnedProtocol is not null =>
+            new(ExitCodes.NotMcp,
+                $"{endpoint} did not accept protocol {pinnedProtocol}: {pinned.Message.TrimEnd('.')}. Leave out --protocol to speak the newest revision the server offers.",
                 exception),
         McpProtocolException protocol =>
             new(ExitCodes.NotMcp,
