@@ -1,3 +1,5 @@
+using McpDemo.Gateway.Affinity;
+using McpDemo.Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
@@ -18,6 +20,7 @@ public static class McpProxyConfig
         RouteId = "mcp",
         ClusterId = ClusterId,
         Match = new RouteMatch { Path = "/mcp/{**rest}" },
+        RateLimiterPolicy = ToolRateLimiting.PolicyName,
     };
 
     /// <summary>Builds the cluster of <paramref name="replicas"/> as <paramref name="options"/> describe.</summary>

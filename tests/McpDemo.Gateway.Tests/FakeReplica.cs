@@ -138,7 +138,9 @@ internal sealed class FakeReplica : IAsyncDisposable
         context.Items[BodyLengthKey] as long? ?? 0,
         context.Request.Headers
             .Where(header => header.Key.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+            .ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        context.Request.Headers[McpHeaders.Method].ToString(),
+        context.Request.Headers[McpHeaders.Name].ToString());
 
     private static async Task WriteEventAsync(HttpContext context, string data)
     {
