@@ -24,9 +24,10 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the gateway with one <c>services__{service}__http__i</c> variable per replica and quick health checks,
-    /// plus any <c>--Key=Value</c> <paramref name="settings"/>, and waits until its /health answers.
+    /// plus any <c>--Key=Value</c> <paramref name="settings"/> and <paramref name="variables"/>, and waits until its /health answers.
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server")
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server",
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var port = FreePort.Next();
         var environment = new Dictionary<string, string?>
@@ -34,6 +35,10 @@ internal sealed class GatewayProcess : IAsyncDisposable
             // Some tests wait for YARP's health-state log lines, which the gateway's own settings keep quiet.
             ["Logging__LogLevel__Yarp.ReverseProxy.Health"] = "Information",
         };
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
         for (var i = 0; i < replicas.Count; i++)
         {
             environment[$"services__{service}__http__{i}"] = replicas[i].Address;
