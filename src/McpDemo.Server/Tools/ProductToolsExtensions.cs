@@ -7,7 +7,7 @@ public static class ProductToolsExtensions
 {
     /// <summary>
     /// Adds <c>ping</c>, <c>whoami</c>, <c>countdown</c> and <c>start_ticker</c>, counts their calls on
-    /// <c>mcpdemo.tool.calls</c> and logs the traced ones. The tools read the session mode from <c>McpHttpOptions</c>.
+    /// <c>mcpdemo.tool.calls</c> and logs the traced ones. The tools read the session mode from <c>McpEndpointOptions</c>.
     /// </summary>
     public static IMcpServerBuilder WithProductTools(this IMcpServerBuilder builder)
     {

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using McpDemo.StreamableHttp;
+using McpDemo.AspNetCore;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Server;
@@ -8,7 +8,7 @@ namespace McpDemo.Server.Tools;
 
 /// <summary>The <c>start_ticker</c> tool: server-initiated messages that arrive after the call has returned.</summary>
 [McpServerToolType]
-public sealed class TickerTool(Ticker ticker, IOptions<McpHttpOptions> httpOptions)
+public sealed class TickerTool(Ticker ticker, IOptions<McpEndpointOptions> endpointOptions)
 {
     /// <summary>The most ticks one ticker sends.</summary>
     public const int MaxCount = 100;
@@ -29,7 +29,7 @@ public sealed class TickerTool(Ticker ticker, IOptions<McpHttpOptions> httpOptio
         {
             throw new McpException(
                 "start_ticker needs a session: without one the server cannot send messages after a call returns. " +
-                (httpOptions.Value.SessionMode == McpSessionMode.Stateful
+                (endpointOptions.Value.SessionMode == McpSessionMode.Stateful
                     ? "Connect with a protocol revision that has sessions (2025-11-25 or earlier)."
                     : "Use a server started with --Mcp:SessionMode=Stateful."));
         }
