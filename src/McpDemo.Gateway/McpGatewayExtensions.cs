@@ -32,7 +32,7 @@ public static class McpGatewayExtensions
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ConnectionRefusedHealthPolicy>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, McpForwarderHttpClientFactory>();
         var proxy = builder.Services.AddReverseProxy()
-            .LoadFromMemory([McpProxyConfig.Route], [McpProxyConfig.Cluster(replicas, options)]);
+            .LoadFromMemory([McpProxyConfig.Route(options)], [McpProxyConfig.Cluster(replicas, options)]);
         // Transform providers apply in registration order, so these run after YARP's own (the affinity cookie).
         proxy.AddTransforms(transforms =>
         {
@@ -106,7 +106,10 @@ public static class McpGatewayExtensions
         // Only requests routed to the proxy are MCP requests; /health and the rest are not read.
         app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null,
             mcp => mcp.UseMiddleware<McpRequestMiddleware>());
-        app.UseRateLimiter();
+        if (options.RateLimits.Any)
+        {
+            app.UseRateLimiter();
+        }
         return app.MapReverseProxy(pipeline =>
         {
             pipeline.UseMiddleware<StreamTimeoutMiddleware>();

@@ -13,6 +13,9 @@ public sealed class ToolRateLimitOptions
     /// <summary>The limit of every tool not listed in <see cref="Tools"/>; none by default.</summary>
     public ToolRateLimit? Default { get; set; }
 
+    /// <summary>Whether any tool is limited.</summary>
+    public bool Any => Tools.Count > 0 || Default is not null;
+
     /// <summary>The limit that applies to <paramref name="tool"/>, if any.</summary>
     public ToolRateLimit? For(string tool) => Tools.TryGetValue(tool, out var limit) ? limit : Default;
 }
