@@ -9,6 +9,7 @@
 #   bare-yarp        bench/McpDemo.Bench.BareProxy: YARP's forwarder and nothing of ours, the ceiling for a YARP gateway
 #   nginx            Debian's nginx (installed with apt-get when missing) as an equivalent round-robin proxy:
 #                    HTTP/1.1 keep-alive upstreams, unbuffered responses, as many workers as cores
+# Then one more run each under perf counts the instructions per call, which hardly drift with the machine's speed.
 # Goal: gateway CPU per call <= 1.1x bare YARP's.
 # Usage: eng/bench-gateway.sh   (env: REPLICAS=3 CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s ROUNDS=5
 #   GATEWAY_SETTINGS="Name=Value ...": extra gateway configuration, e.g. "Gateway__RateLimits__Default__PermitLimit=1000000")
@@ -155,10 +156,25 @@ for target in "${targets[@]}"; do
   printf '%-14s %12s %10s %8s %8s %16s\n' "$label" "$rps" "$p99" "$wrong" "$non2xx" "$cpu"
   echo "$label $rps $p99 $wrong $non2xx $cpu" >>"$work/summary"
 done
+# CPU time drifts with a shared VM's speed; the instructions a process executes hardly do. One more run each under perf.
+ensure_perf
+echo
+for target in "${targets[@]}"; do
+  read -r label url pid <<<"$target"
+  all_pids="$(printf '%s\n' "$pid" $(pgrep -P "$pid" || true) | paste -sd,)"
+  echo "$label $(instructions_per_call "$url" "$all_pids")" >>"$work/instructions"
+done
+printf '%-14s %22s\n' "" "instructions/call (k)"
+awk '{ printf "%-14s %22s\n", $1, $2 }' "$work/instructions"
+instructions_of() { awk -v label="$1" '$1 == label { print $2 }' "$work/instructions"; }
+
 cpu_of() { awk -v label="$1" '$1 == label { print $6 }' "$work/summary"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
-echo "gateway CPU per call / bare YARP: $(ratio "$(cpu_of gateway)" "$(cpu_of bare-yarp)")x (goal: <= 1.10x)"
-echo "checking headers against the body: $(ratio "$(cpu_of gateway-body)" "$(cpu_of gateway)")x the gateway's CPU per call"
-echo "gateway CPU per call / nginx: $(ratio "$(cpu_of gateway)" "$(cpu_of nginx)")x"
+echo "gateway CPU per call / bare YARP: $(ratio "$(cpu_of gateway)" "$(cpu_of bare-yarp)")x (goal: <= 1.10x);" \
+  "instructions: $(ratio "$(instructions_of gateway)" "$(instructions_of bare-yarp)")x"
+echo "checking headers against the body: $(ratio "$(cpu_of gateway-body)" "$(cpu_of gateway)")x the gateway's CPU per call;" \
+  "instructions: $(ratio "$(instructions_of gateway-body)" "$(instructions_of gateway)")x"
+echo "gateway CPU per call / nginx: $(ratio "$(cpu_of gateway)" "$(cpu_of nginx)")x;" \
+  "instructions: $(ratio "$(instructions_of gateway)" "$(instructions_of nginx)")x"
 awk '$4 != 0 || $5 != 0 { bad = 1 } END { exit bad }' "$work/summary" || { echo "Some answers were wrong: the figures above do not count." >&2; exit 1; }

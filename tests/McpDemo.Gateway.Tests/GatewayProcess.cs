@@ -26,7 +26,12 @@ internal sealed class GatewayProcess : IAsyncDisposable
     /// Starts the gateway with one <c>services__{service}__http__i</c> variable per replica and quick health checks,
     /// plus any <c>--Key=Value</c> <paramref name="settings"/> and <paramref name="variables"/>, and waits until its /health answers.
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server",
+    public static Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server",
+        IReadOnlyDictionary<string, string>? variables = null) =>
+        StartAsync(replicas.Select(replica => replica.Address).ToList(), settings, service, variables);
+
+    /// <summary>Starts the gateway in front of the replicas at <paramref name="replicaAddresses"/>, as the other overload does.</summary>
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<string> replicaAddresses, IEnumerable<string> settings, string service = "server",
         IReadOnlyDictionary<string, string>? variables = null)
     {
         var port = FreePort.Next();
@@ -39,9 +44,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
         {
             environment[name] = value;
         }
-        for (var i = 0; i < replicas.Count; i++)
+        for (var i = 0; i < replicaAddresses.Count; i++)
         {
-            environment[$"services__{service}__http__{i}"] = replicas[i].Address;
+            environment[$"services__{service}__http__{i}"] = replicaAddresses[i];
         }
         var process = TestProcess.StartProject(
             "src/McpDemo.Gateway",
