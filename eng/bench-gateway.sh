@@ -169,7 +169,8 @@ awk '{ printf "%-14s %22s\n", $1, $2 }' "$work/instructions"
 instructions_of() { awk -v label="$1" '$1 == label { print $2 }' "$work/instructions"; }
 
 cpu_of() { awk -v label="$1" '$1 == label { print $6 }' "$work/summary"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# ratio A B: A / B to two decimals, or n/a when either is not a number (perf cannot count instructions on some VMs).
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 echo
 echo "gateway CPU per call / bare YARP: $(ratio "$(cpu_of gateway)" "$(cpu_of bare-yarp)")x (goal: <= 1.10x);" \
   "instructions: $(ratio "$(instructions_of gateway)" "$(instructions_of bare-yarp)")x"
