@@ -34,7 +34,7 @@ public static class JsonRpcRefusal
     /// <summary>A short reason for a status that a part of ASP.NET Core set without a body.</summary>
     public static string ReasonFor(int statusCode) => statusCode switch
     {
-        StatusCodes.Status400BadRequest => "Bad Request: the request could not be read.",
+        StatusCodes.Status400BadRequest => "Bad Request: the message could not be read; check its params against the method's schema.",
         StatusCodes.Status401Unauthorized => "Unauthorized: send an API key as 'Authorization: Bearer <key>'.",
         StatusCodes.Status403Forbidden => "Forbidden: this credential may not use this resource.",
         StatusCodes.Status404NotFound => "Not Found: the MCP endpoint has no such resource.",

@@ -19,7 +19,8 @@ public static class McpDemoHttpTransportExtensions
     /// <item><c>Last-Event-ID</c> resume through the SDK's distributed-cache event stream store, over the
     /// registered <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> (in-process memory unless
     /// the app registers a shared one: that registration is the seam for a shared store);</item>
-    /// <item>the <see cref="ApiKeyAuthenticationHandler"/> scheme over <c>Mcp:ApiKeys</c>.</item>
+    /// <item>the <see cref="ApiKeyAuthenticationHandler"/> scheme over <c>Mcp:ApiKeys</c>;</item>
+    /// <item>-32602 for <c>subscriptions/listen</c> params that do not bind (<see cref="SubscriptionsListenParamsFilter"/>).</item>
     /// </list>
     /// </summary>
     public static IMcpServerBuilder WithMcpDemoHttpTransport(this IMcpServerBuilder builder, IConfiguration configuration)
@@ -34,7 +35,7 @@ public static class McpDemoHttpTransportExtensions
 
         // TryAdd inside: a shared IDistributedCache registered by the app wins over this in-process one.
         services.AddDistributedMemoryCache();
-        builder.WithHttpTransport();
+        builder.WithHttpTransport().WithMessageFilters(filters => filters.AddIncomingFilter(SubscriptionsListenParamsFilter.Validate));
 #pragma warning disable MCP9006 // Obsolete with the sessions it serves (2026-07-28 has none); Stateful mode still resumes 2025 clients' streams.
         builder.WithDistributedCacheEventStreamStore();
 #pragma warning restore MCP9006

@@ -27,8 +27,10 @@ public static class McpGuardsExtensions
         app.UseWhen(context => context.Request.Path.StartsWithSegments(pattern), mcp => mcp
             .UseExceptionHandler(new ExceptionHandlerOptions
             {
-                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = StatusCodeOf,
                 ExceptionHandler = WriteExceptionAsync,
+                // A client's bad input is answered, not an incident: only server faults are logged as errors.
+                SuppressDiagnosticsCallback = context => StatusCodeOf(context.Exception) < StatusCodes.Status500InternalServerError,
             })
             .UseStatusCodePages(context =>
                 JsonRpcRefusal.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
@@ -58,6 +60,18 @@ public static class McpGuardsExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// A client's fault keeps a 4xx: Kestrel's <see cref="BadHttpRequestException"/> (a body over the limit or cut
+    /// short), and a <see cref="System.Text.Json.JsonException"/> the SDK lets escape when a message's params do not
+    /// bind (for example a numeric <c>protocolVersion</c> in <c>initialize</c>). Anything else is a server fault.
+    /// </summary>
+    private static int StatusCodeOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     private static Task WriteExceptionAsync(HttpContext context)
     {
