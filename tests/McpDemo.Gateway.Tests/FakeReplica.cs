@@ -12,8 +12,8 @@ namespace McpDemo.Gateway.Tests;
 /// <summary>
 /// A small Kestrel app on a free loopback port that behaves like an MCP replica as far as the gateway can tell:
 /// POST /mcp answers with its instance id and mints <c>Mcp-Session-Id</c> on initialize (404 for sessions it does
-/// not know), GET /mcp is an SSE stream, /health answers 200. Methods <c>stream</c> and <c>slow</c> exercise
-/// streaming and timeouts.
+/// not know), GET /mcp is an SSE stream, /health answers 200. Methods <c>stream</c>, <c>subscriptions/listen</c> and
+/// <c>slow</c> exercise streaming and timeouts.
 /// </summary>
 internal sealed class FakeReplica : IAsyncDisposable
 {
@@ -105,6 +105,11 @@ internal sealed class FakeReplica : IAsyncDisposable
                 await WriteEventAsync(context, "first");
                 await Release.Task.WaitAsync(context.RequestAborted);
                 await WriteEventAsync(context, "last");
+                break;
+            case "subscriptions/listen":
+                await WriteEventAsync(context, "listening");
+                await Task.Delay(Pause, context.RequestAborted);
+                await WriteEventAsync(context, "later");
                 break;
             case "slow":
                 await Task.Delay(Pause, context.RequestAborted);
