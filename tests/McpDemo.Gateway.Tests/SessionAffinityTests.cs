@@ -138,7 +138,7 @@ public sealed class SessionAffinityTests
     [Theory]
     [InlineData(0)] // the nonce
     [InlineData(20)] // the tag
-    [InlineData(-1)] // the ciphertext
+    [InlineData(-2)] // the ciphertext (the last character may carry only padding bits)
     public async Task TamperedSessionId_Gets404_WithAJsonRpcError(int position)
     {
         await using var topology = await Topology.StartAsync(2);
@@ -172,8 +172,9 @@ public sealed class SessionAffinityTests
 
     private static async Task AssertSessionNotFoundAsync(HttpResponseMessage response)
     {
-        using var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {body}");
+        using var error = JsonDocument.Parse(body);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(-32001, error.RootElement.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(JsonValueKind.Null, error.RootElement.GetProperty("id").ValueKind);

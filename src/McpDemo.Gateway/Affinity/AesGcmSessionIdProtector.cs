@@ -10,7 +10,7 @@ namespace McpDemo.Gateway.Affinity;
 /// base64url (visible ASCII, as <c>Mcp-Session-Id</c> requires) of a random 96-bit nonce, the 128-bit tag and the
 /// ciphertext of the replica address and the replica's id.
 /// </summary>
-public sealed class AesGcmSessionIdProtector : ISessionIdProtector, IDisposable
+public sealed class AesGcmSessionIdProtector : ISessionIdProtector
 {
     /// <summary>The key length, in bytes.</summary>
     public const int KeyLength = 32;
@@ -22,10 +22,14 @@ public sealed class AesGcmSessionIdProtector : ISessionIdProtector, IDisposable
     // Binds every id to this use, so a ciphertext made under the same key for anything else does not unwrap here.
     private static readonly byte[] s_associatedData = "McpDemo.Gateway Mcp-Session-Id v1"u8.ToArray();
 
-    private readonly AesGcm _aes;
+    private readonly byte[] _key;
 
     /// <summary>Uses <paramref name="key"/>, <see cref="KeyLength"/> bytes.</summary>
-    public AesGcmSessionIdProtector(byte[] key) => _aes = new AesGcm(key, TagLength);
+    public AesGcmSessionIdProtector(byte[] key)
+    {
+        ArgumentOutOfRangeException.ThrowIfNotEqual(key.Length, KeyLength);
+        _key = key;
+    }
 
     /// <inheritdoc/>
     public string Protect(string destination, string sessionId)
@@ -39,7 +43,9 @@ public sealed class AesGcmSessionIdProtector : ISessionIdProtector, IDisposable
         var wrapped = new byte[NonceLength + TagLength + plain.Length];
         var nonce = wrapped.AsSpan(0, NonceLength);
         RandomNumberGenerator.Fill(nonce);
-        _aes.Encrypt(nonce, plain, wrapped.AsSpan(NonceLength + TagLength), wrapped.AsSpan(NonceLength, TagLength), s_associatedData);
+        // An AesGcm instance is not safe for concurrent use; one per call costs a key schedule (about a microsecond).
+        using var aes = new AesGcm(_key, TagLength);
+        aes.Encrypt(nonce, plain, wrapped.AsSpan(NonceLength + TagLength), wrapped.AsSpan(NonceLength, TagLength), s_associatedData);
         return Base64Url.EncodeToString(wrapped);
     }
 
@@ -55,7 +61,8 @@ public sealed class AesGcmSessionIdProtector : ISessionIdProtector, IDisposable
         var plain = new byte[length - NonceLength - TagLength];
         try
         {
-            _aes.Decrypt(wrapped.AsSpan(0, NonceLength), wrapped.AsSpan(NonceLength + TagLength, plain.Length),
+            using var aes = new AesGcm(_key, TagLength);
+            aes.Decrypt(wrapped.AsSpan(0, NonceLength), wrapped.AsSpan(NonceLength + TagLength, plain.Length),
                 wrapped.AsSpan(NonceLength, TagLength), plain, s_associatedData);
         }
         catch (AuthenticationTagMismatchException)
@@ -71,7 +78,4 @@ public sealed class AesGcmSessionIdProtector : ISessionIdProtector, IDisposable
         sessionId = Encoding.UTF8.GetString(plain, LengthPrefix + destinationLength, plain.Length - LengthPrefix - destinationLength);
         return true;
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _aes.Dispose();
 }
