@@ -1,3 +1,7 @@
+using McpDemo.Gateway.Affinity;
+using McpDemo.Gateway.Mcp;
+using McpDemo.Gateway.RateLimiting;
+
 namespace McpDemo.Gateway;
 
 /// <summary>
@@ -15,11 +19,17 @@ public sealed class GatewayOptions
     /// </summary>
     public string Service { get; set; } = "server";
 
+    /// <summary>How the MCP request headers are checked.</summary>
+    public McpRoutingOptions Routing { get; set; } = new();
+
+    /// <summary>Per-tool, per-client rate limits.</summary>
+    public ToolRateLimitOptions RateLimits { get; set; } = new();
+
     /// <summary>Pinning clients to replicas with a load-balancer cookie.</summary>
     public CookieAffinityOptions Cookie { get; set; } = new();
 
-    /// <summary>Pinning MCP sessions to replicas by their <c>Mcp-Session-Id</c> header.</summary>
-    public SessionAffinityOptions Sessions { get; set; } = new();
+    /// <summary>Routing legacy sessions to their replica by their wrapped <c>Mcp-Session-Id</c>.</summary>
+    public SessionAffinityOptions Affinity { get; set; } = new();
 
     /// <summary>Active and passive health checks of the replicas.</summary>
     public ReplicaHealthOptions HealthChecks { get; set; } = new();

@@ -1,6 +1,12 @@
+using McpDemo.Gateway.Affinity;
+using McpDemo.Gateway.Mcp;
+using McpDemo.Gateway.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
-using Yarp.ReverseProxy.Transforms;
 using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.Model;
+using Yarp.ReverseProxy.Transforms;
 
 namespace McpDemo.Gateway;
 
@@ -19,11 +25,14 @@ public static class McpGatewayExtensions
         var replicas = ReplicaEndpoints.Read(builder.Configuration, options.Service);
 
         builder.Services.Configure<GatewayOptions>(section);
-        builder.Services.AddSingleton<McpSessionPins>();
+        builder.Services.AddSingleton<McpTelemetry>();
+        builder.Services.AddToolRateLimiting(options.RateLimits);
+        // A registration made before this one (e.g. Data Protection over the shared store) wins.
+        builder.Services.TryAddSingleton<ISessionIdProtector>(_ => new AesGcmSessionIdProtector(AffinityKey.Read(options.Affinity, out var _)));
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ConnectionRefusedHealthPolicy>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, McpForwarderHttpClientFactory>();
         var proxy = builder.Services.AddReverseProxy()
-            .LoadFromMemory([McpProxyConfig.Route], [McpProxyConfig.Cluster(replicas, options)]);
+            .LoadFromMemory([McpProxyConfig.Route(options)], [McpProxyConfig.Cluster(replicas, options)]);
         // Transform providers apply in registration order, so these run after YARP's own (the affinity cookie).
         proxy.AddTransforms(transforms =>
         {
@@ -35,9 +44,9 @@ public static class McpGatewayExtensions
             transforms.UseDefaultForwarders = false;
             transforms.AddXForwardedFor();
             transforms.AddXForwardedProto();
-            if (options.Sessions.Enabled)
+            if (options.Affinity.Enabled)
             {
-                transforms.ResponseTransforms.Add(new McpSessionPinTransform(transforms.Services.GetRequiredService<McpSessionPins>()));
+                transforms.ResponseTransforms.Add(new McpSessionIdWrapTransform(transforms.Services.GetRequiredService<ISessionIdProtector>()));
             }
             transforms.ResponseTransforms.Add(new EventStreamHeadersTransform());
         });
@@ -55,27 +64,63 @@ public static class McpGatewayExtensions
         {
             throw new GatewayConfigurationException($"The {GatewayOptions.SectionName} settings are invalid: {e.Message}");
         }
-        if (options.Sessions.MaxSessions < 1)
+        var limits = options.RateLimits.Tools.Select(tool => ($"Tools:{tool.Key}", tool.Value));
+        if (options.RateLimits.Default is { } fallback)
         {
-            throw new GatewayConfigurationException($"{GatewayOptions.SectionName}:Sessions:MaxSessions is {options.Sessions.MaxSessions}; it must be at least 1.");
+            limits = limits.Append(("Default", fallback));
+        }
+        foreach (var (name, limit) in limits)
+        {
+            if (limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero)
+            {
+                throw new GatewayConfigurationException(
+                    $"{GatewayOptions.SectionName}:RateLimits:{name} allows {limit.PermitLimit} calls per {limit.Window}; " +
+                    "PermitLimit must be at least 1 and Window positive.");
+            }
+        }
+        if (options.Affinity.Enabled)
+        {
+            // Fail at start, not on the first session, when the key is unusable.
+            AffinityKey.Read(options.Affinity, out _);
         }
         return options;
     }
 
     /// <summary>
-    /// Maps <c>/mcp</c> to the replicas: GET streams get their own idle timeout, connection failures fail over,
-    /// then session pinning (header, then cookie), round-robin, and passive health checks.
+    /// Maps <c>/mcp</c> to the replicas. Before the proxy: the MCP headers are read and checked
+    /// (<see cref="McpRequestMiddleware"/>), then the per-tool rate limits apply. In the proxy pipeline: GET streams get
+    /// their own idle timeout, connection failures fail over, then session affinity (wrapped session id, then cookie),
+    /// round-robin, and passive health checks.
     /// </summary>
-    public static IEndpointConventionBuilder MapMcpGateway(this WebApplication app) =>
-        app.MapReverseProxy(pipeline =>
+    public static IEndpointConventionBuilder MapMcpGateway(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
+        if (options.Affinity.Enabled && string.IsNullOrWhiteSpace(options.Affinity.Key))
         {
-            pipeline.UseMiddleware<ReportedFailureMiddleware>();
+            app.Logger.LogInformation(
+                "No {Setting} is configured: this gateway wraps session ids with a key of its own, which no other instance shares.",
+                $"{GatewayOptions.SectionName}:Affinity:Key");
+        }
+
+        app.UseRouting();
+        // Only requests routed to the proxy are MCP requests; /health and the rest are not read.
+        app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null,
+            mcp => mcp.UseMiddleware<McpRequestMiddleware>());
+        if (options.RateLimits.Any)
+        {
+            app.UseRateLimiter();
+        }
+        return app.MapReverseProxy(pipeline =>
+        {
             pipeline.UseMiddleware<StreamTimeoutMiddleware>();
             pipeline.UseMiddleware<ConnectionFailoverMiddleware>();
-            // With session affinity off no pins are learned, so this step finds none.
-            pipeline.UseMiddleware<McpSessionAffinityMiddleware>();
+            if (options.Affinity.Enabled)
+            {
+                pipeline.UseMiddleware<McpSessionAffinityMiddleware>();
+            }
             pipeline.UseSessionAffinity();
             pipeline.UseLoadBalancing();
             pipeline.UsePassiveHealthChecks();
         });
+    }
 }

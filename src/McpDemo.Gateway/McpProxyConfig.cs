@@ -1,3 +1,5 @@
+using McpDemo.Gateway.Affinity;
+using McpDemo.Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
@@ -12,12 +14,16 @@ public static class McpProxyConfig
     /// <summary>The id of the cluster of replicas.</summary>
     public const string ClusterId = "replicas";
 
-    /// <summary>The route for <c>/mcp</c> and everything below it.</summary>
-    public static RouteConfig Route { get; } = new()
+    /// <summary>
+    /// The route for <c>/mcp</c> and everything below it, under the per-tool rate limits when <paramref name="options"/>
+    /// configure any (without them, no limiter sits in the path).
+    /// </summary>
+    public static RouteConfig Route(GatewayOptions options) => new()
     {
         RouteId = "mcp",
         ClusterId = ClusterId,
         Match = new RouteMatch { Path = "/mcp/{**rest}" },
+        RateLimiterPolicy = options.RateLimits.Any ? ToolRateLimiting.PolicyName : null,
     };
 
     /// <summary>Builds the cluster of <paramref name="replicas"/> as <paramref name="options"/> describe.</summary>

@@ -12,8 +12,8 @@ namespace McpDemo.Gateway.Tests;
 /// <summary>
 /// A small Kestrel app on a free loopback port that behaves like an MCP replica as far as the gateway can tell:
 /// POST /mcp answers with its instance id and mints <c>Mcp-Session-Id</c> on initialize (404 for sessions it does
-/// not know), GET /mcp is an SSE stream, /health answers 200. Methods <c>stream</c> and <c>slow</c> exercise
-/// streaming and timeouts.
+/// not know), GET /mcp is an SSE stream, /health answers 200. Methods <c>stream</c>, <c>subscriptions/listen</c> and
+/// <c>slow</c> exercise streaming and timeouts.
 /// </summary>
 internal sealed class FakeReplica : IAsyncDisposable
 {
@@ -106,6 +106,11 @@ internal sealed class FakeReplica : IAsyncDisposable
                 await Release.Task.WaitAsync(context.RequestAborted);
                 await WriteEventAsync(context, "last");
                 break;
+            case "subscriptions/listen":
+                await WriteEventAsync(context, "listening");
+                await Task.Delay(Pause, context.RequestAborted);
+                await WriteEventAsync(context, "later");
+                break;
             case "slow":
                 await Task.Delay(Pause, context.RequestAborted);
                 await context.Response.WriteAsJsonAsync(Reply(context, sessionId));
@@ -138,7 +143,9 @@ internal sealed class FakeReplica : IAsyncDisposable
         context.Items[BodyLengthKey] as long? ?? 0,
         context.Request.Headers
             .Where(header => header.Key.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+            .ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        context.Request.Headers[McpHeaders.Method].ToString(),
+        context.Request.Headers[McpHeaders.Name].ToString());
 
     private static async Task WriteEventAsync(HttpContext context, string data)
     {

@@ -24,9 +24,15 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the gateway with one <c>services__{service}__http__i</c> variable per replica and quick health checks,
-    /// plus any <c>--Key=Value</c> <paramref name="settings"/>, and waits until its /health answers.
+    /// plus any <c>--Key=Value</c> <paramref name="settings"/> and <paramref name="variables"/>, and waits until its /health answers.
     /// </summary>
-    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server")
+    public static Task<GatewayProcess> StartAsync(IReadOnlyList<FakeReplica> replicas, IEnumerable<string> settings, string service = "server",
+        IReadOnlyDictionary<string, string>? variables = null) =>
+        StartAsync(replicas.Select(replica => replica.Address).ToList(), settings, service, variables);
+
+    /// <summary>Starts the gateway in front of the replicas at <paramref name="replicaAddresses"/>, as the other overload does.</summary>
+    public static async Task<GatewayProcess> StartAsync(IReadOnlyList<string> replicaAddresses, IEnumerable<string> settings, string service = "server",
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var port = FreePort.Next();
         var environment = new Dictionary<string, string?>
@@ -34,9 +40,13 @@ internal sealed class GatewayProcess : IAsyncDisposable
             // Some tests wait for YARP's health-state log lines, which the gateway's own settings keep quiet.
             ["Logging__LogLevel__Yarp.ReverseProxy.Health"] = "Information",
         };
-        for (var i = 0; i < replicas.Count; i++)
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>())
         {
-            environment[$"services__{service}__http__{i}"] = replicas[i].Address;
+            environment[name] = value;
+        }
+        for (var i = 0; i < replicaAddresses.Count; i++)
+        {
+            environment[$"services__{service}__http__{i}"] = replicaAddresses[i];
         }
         var process = TestProcess.StartProject(
             "src/McpDemo.Gateway",

@@ -28,13 +28,18 @@ internal static class McpCalls
         return request;
     }
 
-    /// <summary>Sends <paramref name="method"/> and returns the status and the replica's reply, whatever the status.</summary>
+    /// <summary>
+    /// Sends <paramref name="method"/> and returns the status and the replica's reply, whatever the status. The reply's
+    /// <see cref="ReplicaReply.Session"/> is the session id the client sees (the gateway's wrapped one), if any.
+    /// </summary>
     public static async Task<(HttpStatusCode Status, ReplicaReply Reply)> SendAsync(this HttpClient client, string method, string? sessionId = null)
     {
         using var response = await client.SendAsync(Post(method, sessionId));
         var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.Content.Headers.ContentType?.MediaType == "application/json", $"{(int)response.StatusCode} from the gateway, not a replica: {body}");
-        return (response.StatusCode, JsonSerializer.Deserialize<ReplicaReply>(body, JsonSerializerOptions.Web)!);
+        var reply = JsonSerializer.Deserialize<ReplicaReply>(body, JsonSerializerOptions.Web)!;
+        Assert.True(reply.Instance is not null, $"{(int)response.StatusCode} from the gateway, not a replica: {body}");
+        var clientSessionId = response.Headers.TryGetValues(McpHeaders.SessionId, out var values) ? values.Single() : null;
+        return (response.StatusCode, reply with { Session = clientSessionId });
     }
 
     /// <summary>Sends <paramref name="method"/> and returns the replica's reply, asserting it succeeded.</summary>

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;
@@ -88,38 +90,93 @@ public sealed class SessionAffinityTests
     }
 
     [Fact]
-    public async Task WithSessionAffinityOff_SessionsAreNotPinned()
+    public async Task WithSessionAffinityOff_SessionIdsPassUnwrapped_AndAreNotRouted()
     {
-        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Sessions:Enabled=false");
+        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Affinity:Enabled=false");
         using var client = topology.Gateway.CreateClient();
         var initialized = await client.InitializeAsync();
+        using var direct = new HttpClient { BaseAddress = new Uri(topology.Replicas[topology.IndexOf(initialized.Instance)].Address) };
+        var replicaId = (await direct.SendAsync("ping", initialized.Session)).Status;
 
         var calls = new[] { await client.SendAsync("ping", initialized.Session), await client.SendAsync("ping", initialized.Session) };
 
+        Assert.Equal(HttpStatusCode.OK, replicaId);
         Assert.Contains(calls, call => call.Status == HttpStatusCode.NotFound);
     }
 
     [Fact]
-    public async Task Delete_ForgetsTheSessionPin()
+    public async Task LegacySession_StartedThroughOneGateway_ContinuesThroughAnother_WithTheSameKey_AndNoSharedStore()
     {
-        await using var topology = await Topology.StartAsync(3);
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var topology = await Topology.StartAsync(3, gatewaySettings: $"--Gateway:Affinity:Key={key}");
+        await using var gatewayB = await GatewayProcess.StartAsync(topology.Replicas, [$"--Gateway:Affinity:Key={key}"]);
+        using var clientA = topology.Gateway.CreateClient();
+        using var clientB = gatewayB.CreateClient();
+
+        var initialized = await clientA.InitializeAsync();
+        var throughB = await clientB.InstancesAsync(6, sessionId: initialized.Session);
+        var throughA = await clientA.InstancesAsync(3, sessionId: initialized.Session);
+
+        Assert.All(throughB.Concat(throughA), instance => Assert.Equal(initialized.Instance, instance));
+    }
+
+    [Fact]
+    public async Task SessionIdWrappedUnderAnotherKey_Gets404_LikeAnUnknownSession()
+    {
+        await using var topology = await Topology.StartAsync(2);
+        // No key configured: each gateway makes its own.
+        await using var other = await GatewayProcess.StartAsync(topology.Replicas, []);
         using var client = topology.Gateway.CreateClient();
         var initialized = await client.InitializeAsync();
-        Assert.Equal(initialized.Instance, (await client.CallAsync("ping", initialized.Session)).Instance);
 
-        using var delete = new HttpRequestMessage(HttpMethod.Delete, "/mcp");
-        delete.Headers.Add(McpHeaders.SessionId, initialized.Session);
-        using var deleted = await client.SendAsync(delete);
-        var afterDelete = new List<(HttpStatusCode Status, ReplicaReply Reply)>();
-        for (var i = 0; i < 3; i++)
-        {
-            afterDelete.Add(await client.SendAsync("ping", initialized.Session));
-        }
+        using var response = await other.CreateClient().SendAsync(McpCalls.Post("ping", initialized.Session));
 
-        Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
-        // The fake replica keeps the session after DELETE, so only an unpinned gateway reaches the other replicas
-        // (which answer 404), and round-robin then reaches every replica.
-        Assert.Equal(3, afterDelete.Select(call => call.Reply.Instance).Distinct().Count());
-        Assert.Contains(afterDelete, call => call.Status == HttpStatusCode.NotFound);
+        await AssertSessionNotFoundAsync(response);
+        Assert.Contains("No Gateway:Affinity:Key is configured", other.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)] // the nonce
+    [InlineData(20)] // the tag
+    [InlineData(-2)] // the ciphertext (the last character may carry only padding bits)
+    public async Task TamperedSessionId_Gets404_WithAJsonRpcError(int position)
+    {
+        await using var topology = await Topology.StartAsync(2);
+        using var client = topology.Gateway.CreateClient();
+        var wrapped = (await client.InitializeAsync()).Session!;
+        var index = position < 0 ? wrapped.Length + position : position;
+        var tampered = string.Concat(wrapped.AsSpan(0, index), wrapped[index] == 'A' ? "B" : "A", wrapped.AsSpan(index + 1));
+
+        using var response = await client.SendAsync(McpCalls.Post("ping", tampered));
+
+        await AssertSessionNotFoundAsync(response);
+    }
+
+    [Fact]
+    public async Task ClientSeesOnlyTheWrappedId_AndTheReplicaOnlyItsOwn()
+    {
+        await using var topology = await Topology.StartAsync(1);
+        using var client = topology.Gateway.CreateClient();
+
+        using var initialize = await client.SendAsync(McpCalls.Post("initialize"));
+        var replicaId = (await initialize.Content.ReadFromJsonAsync<ReplicaReply>())!.Session!;
+        var wrapped = Assert.Single(initialize.Headers.GetValues(McpHeaders.SessionId));
+        using var ping = await client.SendAsync(McpCalls.Post("ping", wrapped));
+        var seenByReplica = (await ping.Content.ReadFromJsonAsync<ReplicaReply>())!.Session;
+
+        Assert.DoesNotContain(replicaId, wrapped, StringComparison.Ordinal);
+        Assert.DoesNotContain(topology.Replicas[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture), wrapped, StringComparison.Ordinal);
+        Assert.Matches("^[A-Za-z0-9_-]+$", wrapped);
+        Assert.Equal(replicaId, seenByReplica);
+    }
+
+    private static async Task AssertSessionNotFoundAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {body}");
+        using var error = JsonDocument.Parse(body);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(-32001, error.RootElement.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(JsonValueKind.Null, error.RootElement.GetProperty("id").ValueKind);
     }
 }

@@ -65,6 +65,22 @@ public sealed class StreamingTests
     }
 
     [Fact]
+    public async Task ListenStream_StaysOpen_LongerThanTheRequestIdleTimeout()
+    {
+        // Requests may idle 1 s; the replica's subscriptions/listen stream is quiet for 3 s between its two events.
+        await using var topology = await Topology.StartAsync(1, TimeSpan.FromSeconds(3), gatewaySettings: "--Gateway:Timeouts:Request=00:00:01");
+        using var client = topology.Gateway.CreateClient();
+
+        using var listen = McpHeaderTests.Post("subscriptions/listen", "2026-07-28", method: "subscriptions/listen");
+        using var response = await client.SendAsync(listen, HttpCompletionOption.ResponseHeadersRead);
+        using var events = new SseReader(await response.Content.ReadAsStreamAsync());
+        using var timeout = new CancellationTokenSource(s_eventWait);
+
+        Assert.Equal("listening", await events.ReadDataAsync(timeout.Token));
+        Assert.Equal("later", await events.ReadDataAsync(timeout.Token));
+    }
+
+    [Fact]
     public async Task QuietRequest_IsCutByTheRequestIdleTimeout()
     {
         await using var topology = await Topology.StartAsync(1, TimeSpan.FromSeconds(3), gatewaySettings: "--Gateway:Timeouts:Request=00:00:01");

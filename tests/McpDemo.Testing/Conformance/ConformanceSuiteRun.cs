@@ -20,6 +20,12 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
     /// <summary><c>Stateless</c> or <c>Stateful</c>.</summary>
     public abstract string SessionMode { get; }
 
+    /// <summary>The suite's entry point, an npm package file; default the 0.1.16 suite, for the 2025 revisions.</summary>
+    protected virtual string SuiteModule => "@modelcontextprotocol/conformance/dist/index.js";
+
+    /// <summary>Arguments after <c>server --url URL --output-dir DIR</c>, e.g. <c>--requirements 2026-07-28</c>.</summary>
+    protected virtual IReadOnlyList<string> SuiteArguments => [];
+
     /// <summary>Everything the suite printed.</summary>
     public string SuiteOutput { get; private set; } = "";
 

@@ -1,4 +1,4 @@
-namespace McpDemo.Gateway;
+namespace McpDemo.Gateway.Mcp;
 
 /// <summary>The MCP Streamable HTTP session header.</summary>
 internal static class McpSessionHeader

@@ -1,4 +1,4 @@
-namespace McpDemo.Gateway;
+namespace McpDemo.Gateway.Affinity;
 
 /// <summary>
 /// Cookie stickiness in the manner of an AWS ALB's duration-based stickiness: the first response sets a

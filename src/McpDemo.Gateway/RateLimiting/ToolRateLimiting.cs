@@ -1,0 +1,84 @@
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using McpDemo.Gateway.Mcp;
+using McpDemo.ServiceDefaults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Net.Http.Headers;
+
+namespace McpDemo.Gateway.RateLimiting;
+
+/// <summary>
+/// The gateway's rate-limiter policy (<see cref="PolicyName"/>, on the MCP route): ASP.NET Core rate limiting with a
+/// fixed-window partition per client and tool, sized by <see cref="ToolRateLimitOptions"/>. A call past its limit is
+/// answered 429 with <c>Retry-After</c> and a JSON-RPC error, and counted in <see cref="RejectionsMetric"/>.
+/// </summary>
+internal static class ToolRateLimiting
+{
+    /// <summary>The policy name the MCP route refers to.</summary>
+    public const string PolicyName = "mcp-tools";
+
+    /// <summary>The counter of calls refused for their tool's limit, by tool.</summary>
+    public const string RejectionsMetric = "mcpdemo.gateway.rate_limit.rejections";
+
+    /// <summary>Registers the policy for <paramref name="limits"/>.</summary>
+    public static IServiceCollection AddToolRateLimiting(this IServiceCollection services, ToolRateLimitOptions limits)
+    {
+        services.AddMetrics();
+        services.AddSingleton<RejectionCounter>();
+        services.AddRateLimiter(options =>
+        {
+            options.AddPolicy<ClientTool>(PolicyName, context => Partition(context, limits));
+            options.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<ClientTool> Partition(HttpContext context, ToolRateLimitOptions limits)
+    {
+        if (context.Features.Get<McpRequestFeature>()?.ToolName is not { } tool || limits.For(tool) is not { } limit)
+        {
+            return RateLimitPartition.GetNoLimiter(default(ClientTool));
+        }
+        return RateLimitPartition.GetFixedWindowLimiter(new ClientTool(ClientOf(context), tool), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = limit.Window,
+            QueueLimit = 0,
+        });
+    }
+
+    // The API key when there is one, so clients behind one NAT keep separate limits and one key cannot escape its
+    // limit by changing address; the address otherwise. Keys stay in memory as partition keys and are never logged.
+    private static string ClientOf(HttpContext context) =>
+        context.Request.Headers.Authorization is [{ } authorization] &&
+        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > 7
+            ? authorization
+            : context.Connection.RemoteIpAddress?.ToString() ?? "";
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var tool = context.Features.Get<McpRequestFeature>()?.ToolName ?? "";
+        var services = context.RequestServices;
+        services.GetRequiredService<RejectionCounter>().Add(services.GetRequiredService<McpTelemetry>().Bounded(tool));
+
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
+        await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorResponse.ServerError,
+            $"Rate limit exceeded for tool '{tool}'; retry after {seconds} s.");
+    }
+
+    /// <summary>A rate-limit partition: one client's calls of one tool.</summary>
+    private readonly record struct ClientTool(string Client, string Tool);
+
+    /// <summary>The <see cref="RejectionsMetric"/> counter, in McpDemo's meter.</summary>
+    internal sealed class RejectionCounter(IMeterFactory meters)
+    {
+        private readonly Counter<long> _rejections = meters.Create(McpDemoTelemetry.MeterName)
+            .CreateCounter<long>(RejectionsMetric, "{call}", "Tool calls the gateway refused because the client was past the tool's rate limit.");
+
+        public void Add(string tool) => _rejections.Add(1, new KeyValuePair<string, object?>(McpTelemetry.ToolAttribute, tool));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Net;
+using Xunit;
+
+namespace McpDemo.Gateway.Tests;
+
+public sealed class TelemetryTests
+{
+    private static readonly TimeSpan s_exportWait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task GatewaySpansAndRequestDurations_CarryTheMcpMethodAndTool()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var replica = await FakeReplica.StartAsync("replica-0");
+        await using var gateway = await GatewayProcess.StartAsync([replica], [], variables: new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+            ["OTEL_TRACES_SAMPLER"] = "always_on",
+            ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+        });
+        using var client = gateway.CreateClient();
+
+        using var response = await client.SendAsync(McpHeaderTests.Post("tools/call", "2026-07-28", "tools/call", "countdown_tool", "countdown_tool"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await collector.WaitForExportContainingAsync("traces", s_exportWait, "mcp.method.name", "tools/call", "gen_ai.tool.name", "countdown_tool");
+        await collector.WaitForExportContainingAsync("metrics", s_exportWait,
+            "http.server.request.duration", "mcp.method.name", "gen_ai.tool.name", "countdown_tool");
+    }
+
+    [Fact]
+    public async Task RateLimitRejections_AreCountedPerTool()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var replica = await FakeReplica.StartAsync("replica-0");
+        await using var gateway = await GatewayProcess.StartAsync([replica], ["--Gateway:RateLimits:Tools:limited_tool:PermitLimit=1"],
+            variables: new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_METRIC_EXPORT_INTERVAL"] = "500",
+            });
+        using var client = gateway.CreateClient();
+
+        foreach (var _ in new[] { 1, 2 })
+        {
+            using var call = await client.SendAsync(McpHeaderTests.Post("tools/call", "2026-07-28", "tools/call", "limited_tool", "limited_tool"));
+        }
+
+        await collector.WaitForExportContainingAsync("metrics", s_exportWait, "mcpdemo.gateway.rate_limit.rejections", "gen_ai.tool.name", "limited_tool");
+    }
+}
