@@ -71,12 +71,6 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
         _scenarios = ReadResults(_resultsFolder);
     }
 
-    /// <summary>The suite's entry point under eng/tools/node_modules: 0.1.16 (the 2025 active suite) unless overridden.</summary>
-    protected virtual string SuiteModule => "@modelcontextprotocol/conformance/dist/index.js";
-
-    /// <summary>Arguments after the URL and output folder, such as <c>--requirements 2026-07-28</c>.</summary>
-    protected virtual IReadOnlyList<string> SuiteArguments => [];
-
     /// <summary>Starts the MCP server the suite runs against, in <see cref="SessionMode"/>.</summary>
     protected abstract Task<IRunningMcpServer> StartTargetAsync();
 
