@@ -12,31 +12,56 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Unset locally (the default) means no key and auth off; set it with --Parameters:mcp-api-key=... or Parameters__mcp-api-key.
 var apiKey = builder.AddParameter("mcp-api-key", () => builder.Configuration["Parameters:mcp-api-key"] ?? "", secret: true);
 
-// Shared state: with it, any replica serves any request, legacy sessions included.
-var store = builder.AddGarnetStore<Projects.McpDemo_Store>("store");
+// Shared state: with it, any replica serves any request, legacy sessions included. Without it (--store none) each
+// legacy session lives on the replica that created it, and the gateways keep it there.
+var store = topology.HasStore ? builder.AddGarnetStore<Projects.McpDemo_Store>("store") : null;
+
+// The key every gateway wraps session ids with, so each routes a session to its replica whichever one a request
+// reaches. Only needed when the gateways route sessions, which is when no store shares them.
+var affinityKey = store is null ? builder.AddGeneratedKeyParameter("gateway-affinity-key") : null;
 
 var servers = builder.AddProjectReplicas<Projects.McpDemo_Server>("server", topology.Replicas)
-    .WithEach(server => server
-        .AsMcpServer(topology.SessionMode)
-        .WithStore(store)
-        .WithEnvironmentWhenSet("Mcp__ApiKeys__0", apiKey))
+    .WithEach(server =>
+    {
+        server.AsMcpServer(topology.SessionMode);
+        if (store is not null)
+        {
+            server.WithStore(store);
+        }
+        server.WithEnvironmentWhenSet("Mcp__ApiKeys__0", apiKey);
+    })
     .WithRestartOnFailure();
 
-var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
-    .WithHttpEndpoint(port: topology.GatewayPort, isProxied: false)
-    .WithExternalHttpEndpoints()
-    // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
-    .WithEnvironment("Gateway__Cookie__Enabled", topology.IsStateful ? "true" : "false")
-    // The servers share their state through the store, so the gateway need not pin legacy sessions to a replica.
-    .WithEnvironment("Gateway__Affinity__Enabled", "false")
-    .WithHttpHealthCheck("/health")
-    .WithReference(servers)
-    .WaitFor(servers);
+// gateway (or gateway-1..N): the first on --gateway-port, the others on free ports the dashboard shows.
+var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", topology.Gateways)
+    .WithFirstHttpPort(topology.GatewayPort)
+    .WithEach(gateway =>
+    {
+        gateway.WithExternalHttpEndpoints()
+            // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
+            .WithEnvironment("Gateway__Cookie__Enabled", topology.IsStateful ? "true" : "false")
+            // With the store any replica adopts any session, so round-robin spreads a session's calls; without it the
+            // session id must bring each call back to the replica that holds the session.
+            .WithEnvironment("Gateway__Sessions__Enabled", affinityKey is not null ? "true" : "false")
+            .WithHttpHealthCheck("/health")
+            .WithReference(servers)
+            .WaitFor(servers);
+        if (affinityKey is not null)
+        {
+            gateway.WithEnvironment("Gateway__Affinity__Key", affinityKey);
+        }
+    });
 
-builder.AddProject<Projects.McpDemo_Client>("client")
+var client = builder.AddProject<Projects.McpDemo_Client>("client")
     .WithEnvironmentWhenSet("MCP_API_KEY", apiKey)
-    .WithReference(gateway)
-    .WaitFor(gateway);
+    // services__gateway__http__0..N-1: the client goes through the first gateway, on --gateway-port.
+    .WithReference(gateways)
+    .WaitFor(gateways);
+if (topology.IsStateful)
+{
+    // The stateful topology shows a legacy session; 2026-07-28, the client's default, has none.
+    client.WithArgs("--protocol", "2025-11-25");
+}
 
 builder.WithReplicasFile()
     .AddAwsCdkPublishing();

@@ -5,11 +5,12 @@ using System.Net.Sockets;
 namespace McpDemo.AppHost;
 
 /// <summary>
-/// The AppHost's own arguments, <c>--mode stateless|stateful</c>, <c>--replicas N</c> and <c>--gateway-port N</c>,
-/// checked before Aspire starts: a bad value, an unknown option or a taken port is one clear line and exit code 2.
-/// Aspire reads the same arguments as configuration (<c>mode</c>, <c>replicas</c>, <c>gateway-port</c>).
+/// The AppHost's own arguments, <c>--mode stateless|stateful</c>, <c>--replicas N</c>, <c>--gateways N</c>,
+/// <c>--store garnet|none</c> and <c>--gateway-port N</c>, checked before Aspire starts: a bad value, an unknown option
+/// or a taken port is one clear line and exit code 2. Aspire reads the same arguments as configuration (<c>mode</c>,
+/// <c>replicas</c>, ...).
 /// </summary>
-internal sealed record TopologyArguments(bool IsStateful, int Replicas, int GatewayPort)
+internal sealed record TopologyArguments(bool IsStateful, int Replicas, int Gateways, bool HasStore, int GatewayPort)
 {
     /// <summary>The exit code of a bad command line.</summary>
     public const int UsageExitCode = 2;
@@ -36,7 +37,8 @@ internal sealed record TopologyArguments(bool IsStateful, int Replicas, int Gate
         var error = TryParse(args, out var parsed);
         if (error is not null)
         {
-            Console.Error.WriteLine($"error: {error} Run with --mode stateless|stateful, --replicas 1..{MaxReplicas}, --gateway-port 1..65535.");
+            Console.Error.WriteLine(
+                $"error: {error} Run with --mode stateless|stateful, --replicas 1..{MaxReplicas}, --gateways 1..{MaxReplicas}, --store garnet|none, --gateway-port 1..65535.");
             return null;
         }
         return parsed;
@@ -45,7 +47,7 @@ internal sealed record TopologyArguments(bool IsStateful, int Replicas, int Gate
     private static string? TryParse(string[] args, out TopologyArguments? parsed)
     {
         parsed = null;
-        string mode = "stateless", replicas = "3", gatewayPort = "8080";
+        string mode = "stateless", replicas = "3", gateways = "1", store = "garnet", gatewayPort = "8080";
         var isRun = true;
         for (var i = 0; i < args.Length; i++)
         {
@@ -64,6 +66,12 @@ internal sealed record TopologyArguments(bool IsStateful, int Replicas, int Gate
                     break;
                 case "--replicas":
                     replicas = NextValue() ?? "";
+                    break;
+                case "--gateways":
+                    gateways = NextValue() ?? "";
+                    break;
+                case "--store":
+                    store = NextValue() ?? "";
                     break;
                 case "--gateway-port":
                     gatewayPort = NextValue() ?? "";
@@ -91,6 +99,14 @@ internal sealed record TopologyArguments(bool IsStateful, int Replicas, int Gate
         {
             return $"--replicas must be a whole number from 1 to {MaxReplicas}, not '{replicas}'.";
         }
+        if (!int.TryParse(gateways, NumberStyles.None, CultureInfo.InvariantCulture, out var gatewayCount) || gatewayCount is < 1 or > MaxReplicas)
+        {
+            return $"--gateways must be a whole number from 1 to {MaxReplicas}, not '{gateways}'.";
+        }
+        if (store is not ("garnet" or "none"))
+        {
+            return $"--store must be garnet or none, not '{store}'.";
+        }
         if (!int.TryParse(gatewayPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
             return $"--gateway-port must be a whole number from 1 to 65535, not '{gatewayPort}'.";
@@ -99,11 +115,11 @@ internal sealed record TopologyArguments(bool IsStateful, int Replicas, int Gate
         {
             return $"the gateway port {port} is in use; stop what listens there or pick another with --gateway-port N.";
         }
-        parsed = new TopologyArguments(mode == "stateful", replicaCount, port);
+        parsed = new TopologyArguments(mode == "stateful", replicaCount, gatewayCount, store == "garnet", port);
         return null;
     }
 
-    /// <summary>Whether nothing listens on <paramref name="port"/> on loopback, where the gateway binds.</summary>
+    /// <summary>Whether nothing listens on <paramref name="port"/> on loopback, where the first gateway binds.</summary>
     private static bool IsFree(int port)
     {
         try

@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
 namespace McpDemo.Hosting;
@@ -34,6 +35,21 @@ public sealed class ProjectReplicaSet
         {
             configure(replica);
         }
+        return this;
+    }
+
+    /// <summary>
+    /// Puts the first replica's HTTP endpoint on <paramref name="port"/>, unproxied, and leaves the others on free ports:
+    /// one well-known address to hand out (as a load balancer's), while the others are found in the dashboard. Published,
+    /// <paramref name="port"/> is the one resource's target port.
+    /// </summary>
+    public ProjectReplicaSet WithFirstHttpPort(int port)
+    {
+        Replicas[0].WithEndpoint("http", endpoint =>
+        {
+            endpoint.Port = port;
+            endpoint.IsProxied = false;
+        });
         return this;
     }
 }

@@ -10,9 +10,10 @@ public static class ProjectReplicaSetExtensions
     public const int MaxReplicas = 64;
 
     /// <summary>
-    /// Adds <paramref name="replicas"/> replicas of <typeparamref name="TProject"/> named <c>{name}-1</c>..<c>{name}-N</c>,
-    /// each with its own unproxied HTTP endpoint on a free port, the shared service name <paramref name="name"/> and its
-    /// own <c>service.instance.id</c>. When publishing, adds one resource <paramref name="name"/> with the replica count instead.
+    /// Adds <paramref name="replicas"/> replicas of <typeparamref name="TProject"/> named <c>{name}-1</c>..<c>{name}-N</c>
+    /// (just <paramref name="name"/> when <paramref name="replicas"/> is 1), each with its own unproxied HTTP endpoint on a
+    /// free port, the shared service name <paramref name="name"/> and its own <c>service.instance.id</c> (its resource
+    /// name). When publishing, adds one resource <paramref name="name"/> with the replica count instead.
     /// </summary>
     public static ProjectReplicaSet AddProjectReplicas<TProject>(this IDistributedApplicationBuilder builder, string name, int replicas)
         where TProject : IProjectMetadata, new()
@@ -27,7 +28,8 @@ public static class ProjectReplicaSetExtensions
         }
         var members = Enumerable.Range(1, replicas).Select(i =>
         {
-            var instance = $"{name}-{i}";
+            // One replica is the service itself: the name a person expects, as Aspire names a resource without replicas.
+            var instance = replicas == 1 ? name : $"{name}-{i}";
             return builder.AddProject<TProject>(instance)
                 // Unproxied: the gateway must reach each replica itself, not a proxy that picks one at random.
                 .WithHttpEndpoint(isProxied: false)
@@ -47,9 +49,9 @@ public static class ProjectReplicaSetExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(replicas);
-        if (replicas.Replicas is [var published] && published.Resource.Name == replicas.Name)
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
         {
-            return builder.WithReference(published);
+            return builder.WithReference(replicas.Replicas.Single());
         }
         for (var i = 0; i < replicas.Replicas.Count; i++)
         {

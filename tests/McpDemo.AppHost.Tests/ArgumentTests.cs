@@ -12,6 +12,9 @@ public sealed class ArgumentTests
     [InlineData("--replicas 1000", "--replicas must be a whole number from 1 to 64, not '1000'.")]
     [InlineData("--replicas three", "--replicas must be a whole number from 1 to 64, not 'three'.")]
     [InlineData("--mode statefull", "--mode must be stateless or stateful, not 'statefull'.")]
+    [InlineData("--gateways 0", "--gateways must be a whole number from 1 to 64, not '0'.")]
+    [InlineData("--gateways x", "--gateways must be a whole number from 1 to 64, not 'x'.")]
+    [InlineData("--store foo", "--store must be garnet or none, not 'foo'.")]
     [InlineData("--gateway-port 70000", "--gateway-port must be a whole number from 1 to 65535, not '70000'.")]
     [InlineData("--replica 3", "unknown option '--replica'.")]
     public async Task BadArgument_IsOneClearLine_AndExitCode2(string args, string error)
