@@ -28,7 +28,7 @@ var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
     // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
     .WithEnvironment("Gateway__Cookie__Enabled", topology.IsStateful ? "true" : "false")
     // The servers share their state through the store, so the gateway need not pin legacy sessions to a replica.
-    .WithEnvironment("Gateway__Affinity__Enabled", "false")
+    .WithEnvironment("Gateway__Sessions__Enabled", "false")
     .WithHttpHealthCheck("/health")
     .WithReference(servers)
     .WaitFor(servers);
