@@ -70,12 +70,13 @@ public sealed class LegacySessionTests
         await using var server = await McpServerProcess.StartAsync("src/McpDemo.Server", "Stateful", extraArguments: ["--Mcp:IdleTimeout=00:00:01"]);
         var session = await InitializeAsync(server.McpEndpoint);
 
-        // The SDK sweeps idle sessions every few seconds; wait for it rather than guess when.
+        // The SDK sweeps idle sessions every 5 s. Each probe is activity that restarts the idle clock, so probes are
+        // spaced wider than the timeout plus a sweep; the test waits for the expiry rather than timing it.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         HttpStatusCode status;
         do
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromSeconds(8));
             using var response = await Http.SendAsync(Post(server.McpEndpoint, session,
                 new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 3, ["method"] = "tools/list" }));
             status = response.StatusCode;
