@@ -28,7 +28,10 @@ public sealed class GatewayOptions
     /// <summary>Pinning clients to replicas with a load-balancer cookie.</summary>
     public CookieAffinityOptions Cookie { get; set; } = new();
 
-    /// <summary>Routing legacy sessions to their replica by their wrapped <c>Mcp-Session-Id</c>.</summary>
+    /// <summary>Whether legacy sessions are kept on their replica.</summary>
+    public SessionRoutingOptions Sessions { get; set; } = new();
+
+    /// <summary>The key that wraps a legacy session's <c>Mcp-Session-Id</c> with its replica.</summary>
     public SessionAffinityOptions Affinity { get; set; } = new();
 
     /// <summary>Active and passive health checks of the replicas.</summary>

@@ -44,7 +44,7 @@ public static class McpGatewayExtensions
             transforms.UseDefaultForwarders = false;
             transforms.AddXForwardedFor();
             transforms.AddXForwardedProto();
-            if (options.Affinity.Enabled)
+            if (options.Sessions.Enabled)
             {
                 transforms.ResponseTransforms.Add(new McpSessionIdWrapTransform(transforms.Services.GetRequiredService<ISessionIdProtector>()));
             }
@@ -78,7 +78,7 @@ public static class McpGatewayExtensions
                     "PermitLimit must be at least 1 and Window positive.");
             }
         }
-        if (options.Affinity.Enabled)
+        if (options.Sessions.Enabled)
         {
             // Fail at start, not on the first session, when the key is unusable.
             AffinityKey.Read(options.Affinity, out _);
@@ -95,7 +95,7 @@ public static class McpGatewayExtensions
     public static IEndpointConventionBuilder MapMcpGateway(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        if (options.Affinity.Enabled && string.IsNullOrWhiteSpace(options.Affinity.Key))
+        if (options.Sessions.Enabled && string.IsNullOrWhiteSpace(options.Affinity.Key))
         {
             app.Logger.LogInformation(
                 "No {Setting} is configured: this gateway wraps session ids with a key of its own, which no other instance shares.",
@@ -114,7 +114,7 @@ public static class McpGatewayExtensions
         {
             pipeline.UseMiddleware<StreamTimeoutMiddleware>();
             pipeline.UseMiddleware<ConnectionFailoverMiddleware>();
-            if (options.Affinity.Enabled)
+            if (options.Sessions.Enabled)
             {
                 pipeline.UseMiddleware<McpSessionAffinityMiddleware>();
             }

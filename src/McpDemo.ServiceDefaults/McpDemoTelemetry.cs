@@ -1,31 +1,20 @@
 namespace McpDemo.ServiceDefaults;
 
-/// <summary>The names of the telemetry sources every McpDemo service listens to.</summary>
+/// <summary>The names of the telemetry sources every McpDemo service listens to, beyond the instrumentation packages'.</summary>
 public static class McpDemoTelemetry
 {
     /// <summary>The meter McpDemo's own instruments belong to (for example <c>mcpdemo.tool.calls</c>).</summary>
     public const string MeterName = "McpDemo";
 
-    /// <summary>
-    /// Activity sources exported as traces. ASP.NET Core, HttpClient, the MCP SDK and YARP emit these
-    /// natively, so no instrumentation packages are needed.
-    /// </summary>
-    public static IReadOnlyList<string> ActivitySources { get; } =
-    [
-        "Microsoft.AspNetCore",
-        "System.Net.Http",
-        "Experimental.ModelContextProtocol",
-        "Yarp.ReverseProxy",
-    ];
+    /// <summary>The MCP SDK's activity source and meter (spans per MCP request, request and session metrics).</summary>
+    public const string McpSdkName = "Experimental.ModelContextProtocol";
 
-    /// <summary>Meters exported as metrics.</summary>
-    public static IReadOnlyList<string> Meters { get; } =
-    [
-        "Microsoft.AspNetCore.Hosting",
-        "Microsoft.AspNetCore.Server.Kestrel",
-        "System.Net.Http",
-        "System.Runtime",
-        "Experimental.ModelContextProtocol",
-        MeterName,
-    ];
+    /// <summary>
+    /// Activity sources exported as traces besides ASP.NET Core's and HttpClient's, which the instrumentation
+    /// packages add: the MCP SDK's, and YARP's for the gateway.
+    /// </summary>
+    public static IReadOnlyList<string> ActivitySources { get; } = [McpSdkName, "Yarp.ReverseProxy"];
+
+    /// <summary>Meters exported as metrics besides ASP.NET Core's, HttpClient's and the runtime's.</summary>
+    public static IReadOnlyList<string> Meters { get; } = [McpSdkName, MeterName];
 }

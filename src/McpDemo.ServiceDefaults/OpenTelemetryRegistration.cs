@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -12,8 +11,9 @@ using OpenTelemetry.Trace;
 namespace McpDemo.ServiceDefaults;
 
 /// <summary>
-/// Traces, metrics and logs over OTLP, built from the core SDK alone (OpenTelemetry.Extensions.Hosting
-/// does not restore here). The exporters read the standard <c>OTEL_EXPORTER_OTLP_*</c> keys.
+/// Traces, metrics and logs over OTLP, in the shape of Aspire's service defaults: OpenTelemetry.Extensions.Hosting
+/// with the ASP.NET Core, HttpClient and runtime instrumentation, the MCP SDK's source and meter, and the OTLP
+/// exporter reading the standard <c>OTEL_EXPORTER_OTLP_*</c> keys from configuration.
 /// </summary>
 internal static class OpenTelemetryRegistration
 {
@@ -33,45 +33,36 @@ internal static class OpenTelemetryRegistration
 
         if (string.IsNullOrWhiteSpace(builder.Configuration[EndpointKey]))
         {
-            // Nothing listens, so instrumented code pays nothing.
+            // Nothing listens, so instrumented code pays nothing: a replica without a collector keeps its throughput.
             return;
         }
 
-        var configuration = builder.Configuration;
-        void DescribeService(ResourceBuilder resource) => resource
-            .AddTelemetrySdk()
-            .AddEnvironmentVariableDetector()
-            // Last, so it wins: the identity already honours OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES.
-            .AddService(identity.ServiceName, serviceVersion: identity.Version,
-                autoGenerateServiceInstanceId: false, serviceInstanceId: identity.InstanceId);
-
         builder.Logging.AddOpenTelemetry(logging =>
         {
-            var resource = ResourceBuilder.CreateEmpty();
-            DescribeService(resource);
-            logging.SetResourceBuilder(resource);
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            logging.AddOtlpExporter();
         });
 
-        // Singletons built by the container, so the container flushes and disposes them on shutdown.
-        builder.Services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
-            .ReadExporterSettingsFrom(configuration)
-            .SampleByDefault(configuration)
-            .ConfigureResource(DescribeService)
-            .AddSource([.. McpDemoTelemetry.ActivitySources])
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddSingleton(_ => Sdk.CreateMeterProviderBuilder()
-            .ReadExporterSettingsFrom(configuration)
-            .ConfigureResource(DescribeService)
-            .AddMeter([.. McpDemoTelemetry.Meters])
-            .AddOtlpExporter()
-            .Build());
-        builder.Services.AddHostedService<TelemetryProvidersActivator>();
-        builder.Services.AddSingleton<IStartupFilter, HttpServerSpans>();
+        builder.Services.AddOpenTelemetry()
+            // The identity already honours OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (an AppHost's per-replica id).
+            .ConfigureResource(resource => resource.AddService(identity.ServiceName, serviceVersion: identity.Version,
+                autoGenerateServiceInstanceId: false, serviceInstanceId: identity.InstanceId))
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter([.. McpDemoTelemetry.Meters]))
+            .WithTracing(tracing => tracing
+                .SampleByDefault(builder.Configuration)
+                // Probes are not traced: a load balancer polling every few seconds would drown real traffic.
+                .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddSource([.. McpDemoTelemetry.ActivitySources]))
+            .UseOtlpExporter();
     }
+
+    private static bool IsProbe(PathString path) =>
+        path.StartsWithSegments(ServiceDefaultsPaths.Health) || path.StartsWithSegments(ServiceDefaultsPaths.Alive);
 
     /// <summary>
     /// Without <c>OTEL_TRACES_SAMPLER</c>, records <see cref="DefaultSampleRatio"/> of the traces this service starts
@@ -83,11 +74,4 @@ internal static class OpenTelemetryRegistration
         string.IsNullOrWhiteSpace(configuration[SamplerKey])
             ? builder.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(DefaultSampleRatio)))
             : builder;
-
-    // The SDK's own builders read environment variables only; this lets --OTEL_... and appsettings work too.
-    private static TracerProviderBuilder ReadExporterSettingsFrom(this TracerProviderBuilder builder, IConfiguration configuration) =>
-        builder.ConfigureServices(services => services.AddSingleton(configuration));
-
-    private static MeterProviderBuilder ReadExporterSettingsFrom(this MeterProviderBuilder builder, IConfiguration configuration) =>
-        builder.ConfigureServices(services => services.AddSingleton(configuration));
 }

@@ -1,7 +1,6 @@
 using McpDemo.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -13,10 +12,10 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceDefaultsExtensions
 {
     /// <summary>The path of the readiness endpoint: 200 once the app has started and every health check passes.</summary>
-    public const string HealthPath = "/health";
+    public const string HealthPath = ServiceDefaultsPaths.Health;
 
     /// <summary>The path of the liveness endpoint: 200 while the process can serve requests at all.</summary>
-    public const string AlivePath = "/alive";
+    public const string AlivePath = ServiceDefaultsPaths.Alive;
 
     /// <summary>
     /// Adds the service defaults to a web or console host:
@@ -24,6 +23,8 @@ public static class ServiceDefaultsExtensions
     /// <item>a <see cref="ServiceIdentity"/> singleton (service name, instance id, version);</item>
     /// <item>OpenTelemetry traces, metrics and logs exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set;</item>
     /// <item>health checks for <see cref="MapDefaultEndpoints"/>;</item>
+    /// <item>service discovery (<c>services__&lt;name&gt;__http__&lt;i&gt;</c>) and the standard resilience handler on
+    /// every <see cref="System.Net.Http.IHttpClientFactory"/> client;</item>
     /// <item>for web hosts, binding to <c>http://127.0.0.1:5000</c> when no URL, port or Kestrel endpoint is configured;</item>
     /// <item>stopping the host once the process named by <c>MCPDEMO_PARENT_PID</c> is gone.</item>
     /// </list>
@@ -37,34 +38,25 @@ public static class ServiceDefaultsExtensions
         builder.BindToLoopbackByDefault();
         builder.AddOpenTelemetryExport(identity);
         builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
         builder.AddParentProcessWatcher();
         return builder;
     }
 
     /// <summary>
     /// Maps <see cref="HealthPath"/> (readiness: every check) and <see cref="AlivePath"/> (liveness: checks
-    /// tagged <c>live</c>). Probes are not traced: a load balancer polling every few seconds would drown real traffic.
+    /// tagged <c>live</c>). The tracing set up by <see cref="AddServiceDefaults"/> leaves both out.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHealthChecks(HealthPath).Add(DoNotTrace);
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthChecksRegistration.LiveTag) })
-            .Add(DoNotTrace);
+        app.MapHealthChecks(HealthPath);
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthChecksRegistration.LiveTag) });
         return app;
-    }
-
-    private static void DoNotTrace(EndpointBuilder endpoint)
-    {
-        var next = endpoint.RequestDelegate!;
-        endpoint.RequestDelegate = context =>
-        {
-            if (context.Features.Get<IHttpActivityFeature>()?.Activity is { } activity)
-            {
-                // Export processors skip activities that are not recorded.
-                activity.ActivityTraceFlags &= ~System.Diagnostics.ActivityTraceFlags.Recorded;
-            }
-            return next(context);
-        };
     }
 }

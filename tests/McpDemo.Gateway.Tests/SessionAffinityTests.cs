@@ -92,7 +92,7 @@ public sealed class SessionAffinityTests
     [Fact]
     public async Task WithSessionAffinityOff_SessionIdsPassUnwrapped_AndAreNotRouted()
     {
-        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Affinity:Enabled=false");
+        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Sessions:Enabled=false");
         using var client = topology.Gateway.CreateClient();
         var initialized = await client.InitializeAsync();
         using var direct = new HttpClient { BaseAddress = new Uri(topology.Replicas[topology.IndexOf(initialized.Instance)].Address) };

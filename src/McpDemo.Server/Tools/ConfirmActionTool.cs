@@ -36,7 +36,9 @@ public sealed class ConfirmActionTool(ConfirmationState confirmationState)
         var parameters = request.Params!;
         if (parameters.RequestState is not { } state)
         {
-            throw Ask(action);
+            return CanAsk(request.Server) ? throw Ask(action) : throw new McpException(
+                "confirm_action cannot ask this client: a 2025 client without a session receives no requests from the server. " +
+                "Connect with protocol 2026-07-28, or to a server started with --Mcp:SessionMode=Stateful (stateless servers cannot hold a legacy session).");
         }
         var askedAbout = confirmationState.Unprotect(state)
             ?? throw new McpException("The confirmation state is forged or has expired; call confirm_action again without requestState.");
@@ -60,6 +62,16 @@ public sealed class ConfirmActionTool(ConfirmationState confirmationState)
             ? $"confirmed: {action}"
             : $"not confirmed: {action} (answered no)";
     }
+
+    /// <summary>
+    /// Whether the question can reach the user: as MRTR (2026-07-28 on), or as a classic request in a legacy session.
+    /// A 2025 client served statelessly has neither, and the SDK would otherwise answer with an internal error.
+    /// </summary>
+    private static bool CanAsk(McpServer server) =>
+        server.SessionId is not null
+        || string.CompareOrdinal(server.NegotiatedProtocolVersion ?? "", FirstMrtrRevision) >= 0;
+
+    private const string FirstMrtrRevision = "2026-07-28";
 
     private InputRequiredException Ask(string action) => new(
         new Dictionary<string, InputRequest>
