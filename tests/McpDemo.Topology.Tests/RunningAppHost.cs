@@ -7,7 +7,7 @@ namespace McpDemo.Topology.Tests;
 
 /// <summary>
 /// The real AppHost (<c>Projects.McpDemo_AppHost</c>) started once per test class by Aspire.Hosting.Testing, with
-/// the gateway on a free port, and waited for until every server replica and the gateway are healthy.
+/// the (first) gateway on a free port, and waited for until every server replica and every gateway are healthy.
 /// </summary>
 public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
 {
@@ -19,13 +19,16 @@ public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
 
     private DistributedApplication? _app;
 
+    /// <summary>The gateway resources the AppHost runs: <c>gateway</c>, or <c>gateway-1</c>..<c>gateway-N</c> with <c>--gateways N</c>.</summary>
+    public virtual IReadOnlyList<string> Gateways { get; } = ["gateway"];
+
     /// <summary>The running app.</summary>
     public DistributedApplication App => _app ?? throw new InvalidOperationException("The AppHost has not started.");
 
-    /// <summary>The gateway's port: a free one, never the 8080 a developer's AppHost uses.</summary>
+    /// <summary>The (first) gateway's port: a free one, never the 8080 a developer's AppHost uses.</summary>
     public int GatewayPort { get; } = FreePort.Next();
 
-    /// <summary>The gateway's MCP endpoint.</summary>
+    /// <summary>The (first) gateway's MCP endpoint.</summary>
     public Uri McpEndpoint => new($"http://localhost:{GatewayPort.ToString(CultureInfo.InvariantCulture)}/mcp");
 
     /// <summary>Adds settings to the AppHost before it is built (the dashboard test turns the dashboard on).</summary>
@@ -43,10 +46,20 @@ public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
         Configure(builder);
         _app = await builder.BuildAsync(timeout.Token);
         await _app.StartAsync(timeout.Token);
-        foreach (var resource in Servers.Append("gateway"))
+        foreach (var resource in Servers.Concat(Gateways))
         {
             await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
         }
+    }
+
+    /// <summary>The MCP endpoint of the gateway resource <paramref name="gateway"/>, wherever the AppHost put it.</summary>
+    public Uri McpEndpointOf(string gateway) => new(App.GetEndpoint(gateway, "http"), "/mcp");
+
+    /// <summary>The environment <paramref name="resource"/>'s process was started with.</summary>
+    public IReadOnlyDictionary<string, string?> EnvironmentOf(string resource)
+    {
+        Assert.True(App.ResourceNotifications.TryGetCurrentState(resource, out var state), $"No resource {resource}.");
+        return state.Snapshot.EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
     }
 
     /// <summary>What <paramref name="resource"/> wrote to its console so far, one line each.</summary>
@@ -75,3 +88,12 @@ public sealed class StatelessAppHost() : RunningAppHost();
 
 /// <summary>3 stateful (legacy session) replicas behind the gateway.</summary>
 public sealed class StatefulAppHost() : RunningAppHost("--mode", "stateful");
+
+/// <summary>
+/// 3 stateful replicas without the shared store (<c>--store none</c>), behind two gateways: each legacy session lives
+/// on one replica, and both gateways must route it there.
+/// </summary>
+public sealed class TwoGatewaysWithoutStoreAppHost() : RunningAppHost("--mode", "stateful", "--store", "none", "--gateways", "2")
+{
+    public override IReadOnlyList<string> Gateways { get; } = ["gateway-1", "gateway-2"];
+}

@@ -29,11 +29,19 @@ internal sealed class SessionClient : IAsyncDisposable
     /// <summary>The session id the server handed out.</summary>
     public string? SessionId => _client.SessionId;
 
-    /// <summary>Initializes a new session at <paramref name="endpoint"/>, keeping cookies only when <paramref name="withCookieJar"/>.</summary>
-    public static async Task<SessionClient> ConnectAsync(Uri endpoint, bool withCookieJar, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Initializes a new session at <paramref name="endpoint"/>, keeping cookies only when <paramref name="withCookieJar"/>,
+    /// and sending every request through <paramref name="handler"/> when given (which then belongs to the client).
+    /// </summary>
+    public static async Task<SessionClient> ConnectAsync(Uri endpoint, bool withCookieJar, DelegatingHandler? handler = null, CancellationToken cancellationToken = default)
     {
         var cookies = withCookieJar ? new CookieContainer() : null;
-        var http = new HttpClient(new SocketsHttpHandler { UseCookies = withCookieJar, CookieContainer = cookies ?? new CookieContainer() });
+        HttpMessageHandler sockets = new SocketsHttpHandler { UseCookies = withCookieJar, CookieContainer = cookies ?? new CookieContainer() };
+        if (handler is not null)
+        {
+            handler.InnerHandler = sockets;
+        }
+        var http = new HttpClient(handler ?? sockets);
         try
         {
             var client = await McpClient.CreateAsync(
