@@ -27,7 +27,5 @@ public static class McpDemoTelemetry
         "System.Runtime",
         "Experimental.ModelContextProtocol",
         MeterName,
-        // The HTTP layer's session gauge (McpSessionMetrics.MeterName); named here, since the defaults do not depend on that layer.
-        "McpDemo.StreamableHttp",
     ];
 }

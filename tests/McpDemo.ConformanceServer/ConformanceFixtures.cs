@@ -1,4 +1,5 @@
 using McpDemo.ConformanceServer.Completions;
+using McpDemo.ConformanceServer.InputRequired;
 using McpDemo.ConformanceServer.Prompts;
 using McpDemo.ConformanceServer.Resources;
 using McpDemo.ConformanceServer.Tools;
@@ -15,6 +16,8 @@ internal static class ConformanceFixtures
         services.AddSingleton<ResourceSubscriptions>();
         services.AddSingleton<WatchedResource>();
         services.AddHostedService(provider => provider.GetRequiredService<WatchedResource>());
+        // Integrity-protects the requestState of the tampered-state fixture.
+        services.AddDataProtection();
 
         return services
             .AddMcpServer(options => options.ServerInfo = new Implementation { Name = "mcpdemo-conformance-server", Version = "1.0.0" })
@@ -22,9 +25,13 @@ internal static class ConformanceFixtures
             .WithTools<NotifyingTools>()
             .WithTools<ClientRequestTools>()
             .WithTools<ElicitationSchemaTools>()
+            .WithTools<StatelessDiagnosticTools>()
+            .WithTools<InputRequiredTools>()
             .WithResources<TestResources>()
             .WithPrompts<TestPrompts>()
+            .WithPrompts<InputRequiredPrompts>()
             .WithCompleteHandler(ArgumentCompletions.CompleteAsync)
+            .WithRequestFilters(filters => filters.AddReadResourceFilter(ResourceNotFoundUri.Add))
             .WithSubscribeToResourcesHandler((context, cancellationToken) =>
                 Subscriptions(context.Services).SubscribeAsync(context, cancellationToken))
             .WithUnsubscribeFromResourcesHandler((context, cancellationToken) =>

@@ -1,12 +1,12 @@
 using McpDemo.ConformanceServer;
-using McpDemo.StreamableHttp;
 
-// The fixtures the official MCP conformance suite calls, served over the same HTTP layer as the product server.
+// The fixtures the official MCP conformance suite calls, behind the same endpoint, guards and options as the product server.
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.Services.AddConformanceMcpServer().WithStreamableHttpTransport(builder.Configuration);
+builder.Services.AddConformanceMcpServer().WithMcpDemoHttpTransport(builder.Configuration);
 
 var app = builder.Build();
+app.UseMcpGuards("/mcp");
+app.MapMcp("/mcp").RequireMcpApiKey();
 app.MapDefaultEndpoints();
-app.MapStreamableHttp("/mcp");
 app.Run();

@@ -5,37 +5,48 @@ using ModelContextProtocol.Server;
 
 namespace McpDemo.Server.Tools;
 
+// Ticks are log messages: logging is deprecated from protocol 2026-07-28, but it is the one server-to-client
+// message every client shows today.
+#pragma warning disable MCP9005
+
 /// <summary>
-/// Runs tickers in the background: each sends a number of <c>notifications/message</c> to one session,
-/// outside any request, until done or the application stops.
+/// Runs tickers in the background: each sends a number of <c>notifications/message</c> outside any request, until
+/// done or the application stops, either to one legacy session (on its GET stream) or to a user's
+/// <c>subscriptions/listen</c> streams.
 /// </summary>
-public sealed partial class Ticker(ServiceIdentity identity, IHostApplicationLifetime lifetime, ILogger<Ticker> logger)
+public sealed partial class Ticker(ServiceIdentity identity, ListenStreams listenStreams, IHostApplicationLifetime lifetime, ILogger<Ticker> logger)
 {
     /// <summary>The <c>logger</c> field of each tick's log message.</summary>
     public const string LoggerName = "ticker";
 
-    /// <summary>Starts sending <paramref name="count"/> ticks to <paramref name="session"/>, one every <paramref name="interval"/>.</summary>
-    public void Start(McpServer session, int count, TimeSpan interval) =>
-        _ = Task.Run(() => RunAsync(session, count, interval, lifetime.ApplicationStopping));
+    /// <summary>Sends <paramref name="count"/> ticks to the legacy session <paramref name="session"/>, one every <paramref name="interval"/>.</summary>
+    public void StartOnSession(McpServer session, int count, TimeSpan interval) =>
+        Start(count, interval, session.SessionId,
+            (tick, stopping) => session.SendNotificationAsync(NotificationMethods.LoggingMessageNotification, tick, cancellationToken: stopping));
 
-    private async Task RunAsync(McpServer session, int count, TimeSpan interval, CancellationToken stopping)
+    /// <summary>Sends <paramref name="count"/> ticks to the open <c>subscriptions/listen</c> streams of <paramref name="userId"/>.</summary>
+    public void StartOnListenStreams(string? userId, int count, TimeSpan interval) =>
+        Start(count, interval, sessionId: null,
+            (tick, stopping) => listenStreams.BroadcastAsync(userId, NotificationMethods.LoggingMessageNotification,
+                JsonSerializer.SerializeToNode(tick, ModelContextProtocol.McpJsonUtilities.DefaultOptions), stopping));
+
+    private void Start(int count, TimeSpan interval, string? sessionId, Func<LoggingMessageNotificationParams, CancellationToken, Task> send) =>
+        _ = Task.Run(() => RunAsync(count, interval, sessionId, send, lifetime.ApplicationStopping));
+
+    private async Task RunAsync(int count, TimeSpan interval, string? sessionId,
+        Func<LoggingMessageNotificationParams, CancellationToken, Task> send, CancellationToken stopping)
     {
         try
         {
             for (var tick = 1; tick <= count; tick++)
             {
                 await Task.Delay(interval, stopping);
-#pragma warning disable MCP9005 // Logging is deprecated from protocol 2026-07-28, but it is the one server-to-client message every client shows today.
-                await session.SendNotificationAsync(
-                    NotificationMethods.LoggingMessageNotification,
-                    new LoggingMessageNotificationParams
-                    {
-                        Level = LoggingLevel.Info,
-                        Logger = LoggerName,
-                        Data = JsonSerializer.SerializeToElement(new TickData(tick, count, identity.InstanceId), ToolJson.Options),
-                    },
-                    cancellationToken: stopping);
-#pragma warning restore MCP9005
+                await send(new LoggingMessageNotificationParams
+                {
+                    Level = LoggingLevel.Info,
+                    Logger = LoggerName,
+                    Data = JsonSerializer.SerializeToElement(new TickData(tick, count, identity.InstanceId), ToolJson.Options),
+                }, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -44,7 +55,7 @@ public sealed partial class Ticker(ServiceIdentity identity, IHostApplicationLif
         catch (Exception e)
         {
             // Nobody awaits a ticker: the usual cause is a session that ended or has no GET stream open.
-            LogTickerFailed(e, session.SessionId);
+            LogTickerFailed(e, sessionId);
         }
     }
 

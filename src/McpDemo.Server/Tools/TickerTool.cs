@@ -1,14 +1,13 @@
 using System.ComponentModel;
-using McpDemo.StreamableHttp;
-using Microsoft.Extensions.Options;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
 namespace McpDemo.Server.Tools;
 
 /// <summary>The <c>start_ticker</c> tool: server-initiated messages that arrive after the call has returned.</summary>
 [McpServerToolType]
-public sealed class TickerTool(Ticker ticker, IOptions<McpHttpOptions> httpOptions)
+public sealed class TickerTool(Ticker ticker, ListenStreams listenStreams)
 {
     /// <summary>The most ticks one ticker sends.</summary>
     public const int MaxCount = 100;
@@ -16,26 +15,34 @@ public sealed class TickerTool(Ticker ticker, IOptions<McpHttpOptions> httpOptio
     /// <summary>The longest wait between ticks.</summary>
     public const int MaxIntervalMs = 60_000;
 
-    /// <summary>Returns at once; the ticks follow as <c>notifications/message</c> on the session's GET stream.</summary>
+    /// <summary>
+    /// Returns at once; the ticks follow as <c>notifications/message</c>: on the session's GET stream in a legacy
+    /// session, on the caller's open <c>subscriptions/listen</c> streams for 2026-07-28 clients.
+    /// </summary>
     [McpServerTool(Name = "start_ticker", Title = "Start ticker", OpenWorld = false)]
-    [Description("Starts a ticker and returns at once. The server then sends 'count' log messages (notifications/message), one every 'intervalMs', on the session's GET stream. Needs a stateful session.")]
+    [Description("Starts a ticker and returns at once. The server then sends 'count' log messages (notifications/message), one every 'intervalMs': on the session's GET stream in a legacy session, otherwise on your open subscriptions/listen streams (open one first).")]
     public string StartTicker(
-        McpServer server,
+        RequestContext<CallToolRequestParams> request,
         [Description("How many ticks to send, 1 to 100.")] int count,
         [Description("Milliseconds between ticks, 10 to 60000.")] int intervalMs)
     {
-        // A stateful server still answers clients of sessionless protocol revisions (2026-07-28 on) without a session.
-        if (server.SessionId is null)
-        {
-            throw new McpException(
-                "start_ticker needs a session: without one the server cannot send messages after a call returns. " +
-                (httpOptions.Value.SessionMode == McpSessionMode.Stateful
-                    ? "Connect with a protocol revision that has sessions (2025-11-25 or earlier)."
-                    : "Use a server started with --Mcp:SessionMode=Stateful."));
-        }
         ToolArguments.InRange(count, 1, MaxCount);
         ToolArguments.InRange(intervalMs, 10, MaxIntervalMs);
-        ticker.Start(server, count, TimeSpan.FromMilliseconds(intervalMs));
-        return $"ticker started: {count} ticks every {intervalMs} ms on this session's GET stream";
+        var interval = TimeSpan.FromMilliseconds(intervalMs);
+        if (request.Server.SessionId is not null)
+        {
+            ticker.StartOnSession(request.Server, count, interval);
+            return $"ticker started: {count} ticks every {intervalMs} ms on this session's GET stream";
+        }
+
+        var streams = listenStreams.CountFor(request.User);
+        if (streams == 0)
+        {
+            throw new McpException(
+                "start_ticker has nowhere to send ticks: open a subscriptions/listen stream first (2026-07-28), " +
+                "or use a legacy session (2025-11-25) against a server started with --Mcp:SessionMode=Stateful.");
+        }
+        ticker.StartOnListenStreams(ListenStreams.UserIdOf(request.User), count, interval);
+        return $"ticker started: {count} ticks every {intervalMs} ms on your {streams} open subscriptions/listen stream(s)";
     }
 }

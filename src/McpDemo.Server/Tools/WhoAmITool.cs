@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using McpDemo.ServiceDefaults;
-using McpDemo.StreamableHttp;
+using McpDemo.AspNetCore;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -9,14 +9,14 @@ namespace McpDemo.Server.Tools;
 
 /// <summary>The <c>whoami</c> tool: which instance, mode and session served the call.</summary>
 [McpServerToolType]
-public sealed class WhoAmITool(ServiceIdentity identity, IOptions<McpHttpOptions> httpOptions)
+public sealed class WhoAmITool(ServiceIdentity identity, IOptions<McpEndpointOptions> endpointOptions)
 {
     /// <summary>Answers <c>instance=&lt;id&gt; mode=&lt;mode&gt; session=&lt;id or none&gt;</c> plus the same as structured content.</summary>
     [McpServerTool(Name = "whoami", Title = "Who am I", ReadOnly = true, Idempotent = true, OpenWorld = false, OutputSchemaType = typeof(WhoAmIResult))]
     [Description("Tells which server instance answered, whether it runs stateless or stateful, and the MCP session id (none when stateless).")]
     public CallToolResult WhoAmI(McpServer server)
     {
-        var result = new WhoAmIResult(identity.InstanceId, httpOptions.Value.SessionMode.ToString(), server.SessionId);
+        var result = new WhoAmIResult(identity.InstanceId, endpointOptions.Value.SessionMode.ToString(), server.SessionId);
         return ToolJson.TextAndStructured($"instance={result.Instance} mode={result.Mode} session={result.SessionId ?? "none"}", result);
     }
 }

@@ -68,7 +68,7 @@ public sealed class PingToolTests(StatelessServer server) : IClassFixture<Statel
 
         var tools = (await client.ListToolsAsync()).ToDictionary(tool => tool.Name);
 
-        Assert.Equal(["countdown", "ping", "start_ticker", "whoami"], tools.Keys.Order());
+        Assert.Equal(["confirm_action", "countdown", "ping", "start_ticker", "whoami"], tools.Keys.Order());
         Assert.All(tools.Values, tool =>
         {
             Assert.False(string.IsNullOrWhiteSpace(tool.Description));

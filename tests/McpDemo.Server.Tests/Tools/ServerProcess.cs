@@ -18,8 +18,11 @@ public abstract class ServerProcess(string sessionMode, string? defaultProtocolV
     /// <summary>Everything the server has logged so far.</summary>
     public string Output => _server!.Process.Output;
 
-    /// <summary>A new MCP client against the server, speaking <paramref name="protocolVersion"/> or the fixture's default.</summary>
-    public Task<McpClient> ConnectAsync(string? protocolVersion = null) =>
+    /// <summary>
+    /// A new MCP client against the server, speaking <paramref name="protocolVersion"/> or the fixture's default,
+    /// answering the server's questions with <paramref name="handlers"/>.
+    /// </summary>
+    public Task<McpClient> ConnectAsync(string? protocolVersion = null, McpClientHandlers? handlers = null) =>
         McpClient.CreateAsync(
             new HttpClientTransport(new HttpClientTransportOptions { Endpoint = Endpoint, TransportMode = HttpTransportMode.StreamableHttp }),
             new McpClientOptions
@@ -28,6 +31,7 @@ public abstract class ServerProcess(string sessionMode, string? defaultProtocolV
                 // The default probe timeout is short enough for a loaded test machine to miss it and fall back
                 // to an older revision.
                 DiscoverProbeTimeout = TimeSpan.FromSeconds(30),
+                Handlers = handlers ?? new(),
             });
 
     /// <summary>Waits until the server has logged a line containing <paramref name="text"/>.</summary>

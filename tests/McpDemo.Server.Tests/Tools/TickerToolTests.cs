@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using McpDemo.Server.Tests.Http;
+using McpDemo.Testing;
+using ModelContextProtocol.Client;
 using Xunit;
 
 namespace McpDemo.Server.Tests.Tools;
@@ -11,7 +15,7 @@ public sealed class TickerToolTests(StatelessServer stateless, StatefulServer st
     private const string LogMessageNotification = "notifications/message";
 
     [Fact]
-    public async Task StartTicker_Stateful_ReturnsAtOnce_ThenTicksArriveOnTheSessionStream()
+    public async Task StartTicker_InALegacySession_ReturnsAtOnce_ThenTicksArriveOnTheSessionStream()
     {
         await using var client = await stateful.ConnectAsync();
         var ticks = new ConcurrentQueue<JsonElement>();
@@ -42,27 +46,58 @@ public sealed class TickerToolTests(StatelessServer stateless, StatefulServer st
         });
     }
 
-    [Fact]
-    public async Task StartTicker_Stateless_IsToolError_SayingItNeedsASession()
+    [Theory]
+    [InlineData("Stateless")]
+    [InlineData("Stateful")]
+    public async Task StartTicker_For2026Clients_TicksArriveOnTheirSubscriptionsListenStream(string mode)
     {
-        await using var client = await stateless.ConnectAsync();
+        var server = mode == "Stateless" ? (ServerProcess)stateless : stateful;
+        using var http = new HttpClient();
+        using var listenCancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var listen = await http.SendAsync(
+            RawMcp.Post(server.Endpoint,
+                RawMcp.Body("subscriptions/listen", new JsonObject { ["notifications"] = new JsonObject() }, id: "listen-1"),
+                "subscriptions/listen"),
+            HttpCompletionOption.ResponseHeadersRead, listenCancel.Token);
+        Assert.Equal("text/event-stream", listen.Content.Headers.ContentType?.MediaType);
+        var events = RawMcp.ReadEventsAsync(listen, listenCancel.Token).GetAsyncEnumerator(listenCancel.Token);
 
-        var result = await client.CallToolAsync("start_ticker", new Dictionary<string, object?> { ["count"] = 3, ["intervalMs"] = 50 });
+        // The acknowledgement comes first, so the stream is registered before the ticker starts.
+        Assert.True(await events.MoveNextAsync());
+        Assert.Equal("notifications/subscriptions/acknowledged", events.Current.GetProperty("method").GetString());
 
-        Assert.True(result.IsError);
-        Assert.Contains("start_ticker needs a session", PingToolTests.ErrorText(result));
-        Assert.Contains("--Mcp:SessionMode=Stateful", PingToolTests.ErrorText(result));
+        using var call = await http.SendAsync(RawMcp.CallTool(server.Endpoint, "start_ticker", new JsonObject { ["count"] = 2, ["intervalMs"] = 20 }));
+        var answer = await RawMcp.ReadMessageAsync(call);
+        Assert.False(answer.GetProperty("result").TryGetProperty("isError", out var isError) && isError.GetBoolean(), answer.ToString());
+
+        List<JsonElement> ticks = [];
+        while (ticks.Count < 2 && await events.MoveNextAsync())
+        {
+            ticks.Add(events.Current);
+        }
+        Assert.All(ticks, tick =>
+        {
+            Assert.Equal(LogMessageNotification, tick.GetProperty("method").GetString());
+            var parameters = tick.GetProperty("params");
+            Assert.Equal("listen-1", parameters.GetProperty("_meta").GetProperty("io.modelcontextprotocol/subscriptionId").GetString());
+            Assert.Equal(server.InstanceId, parameters.GetProperty("data").GetProperty("instance").GetString());
+        });
+        Assert.Equal([1, 2], ticks.Select(tick => tick.GetProperty("params").GetProperty("data").GetProperty("tick").GetInt32()));
+        await events.DisposeAsync();
     }
 
     [Fact]
-    public async Task StartTicker_IsToolError_ForASessionlessProtocolRevision_EvenOnAStatefulServer()
+    public async Task StartTicker_For2026Clients_IsToolError_WhenNoListenStreamIsOpen()
     {
-        await using var client = await stateful.ConnectAsync("2026-07-28");
+        // A server of its own: on the shared one, another test's listen stream may not have closed yet.
+        await using var server = await McpServerProcess.StartAsync("src/McpDemo.Server", "Stateless");
+        await using var client = await McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = server.McpEndpoint, TransportMode = HttpTransportMode.StreamableHttp }));
 
         var result = await client.CallToolAsync("start_ticker", new Dictionary<string, object?> { ["count"] = 3, ["intervalMs"] = 50 });
 
         Assert.True(result.IsError);
-        Assert.Contains("start_ticker needs a session", PingToolTests.ErrorText(result));
+        Assert.Contains("open a subscriptions/listen stream first", PingToolTests.ErrorText(result));
     }
 
     [Theory]

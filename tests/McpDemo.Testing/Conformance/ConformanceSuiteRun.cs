@@ -50,8 +50,8 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
     {
         await using var server = await StartTargetAsync();
         await using var suite = NodeTools.Start(
-            NodeTools.Module("@modelcontextprotocol/conformance/dist/index.js"),
-            ["server", "--url", server.McpEndpoint.ToString(), "--output-dir", _resultsFolder.FullName]);
+            NodeTools.Module(SuiteModule),
+            ["server", "--url", server.McpEndpoint.ToString(), "--output-dir", _resultsFolder.FullName, .. SuiteArguments]);
         try
         {
             // The exit code only says whether some scenario failed; the tests judge each scenario.
@@ -64,6 +64,12 @@ public abstract partial class ConformanceSuiteRun : IAsyncLifetime
         }
         _scenarios = ReadResults(_resultsFolder);
     }
+
+    /// <summary>The suite's entry point under eng/tools/node_modules: 0.1.16 (the 2025 active suite) unless overridden.</summary>
+    protected virtual string SuiteModule => "@modelcontextprotocol/conformance/dist/index.js";
+
+    /// <summary>Arguments after the URL and output folder, such as <c>--requirements 2026-07-28</c>.</summary>
+    protected virtual IReadOnlyList<string> SuiteArguments => [];
 
     /// <summary>Starts the MCP server the suite runs against, in <see cref="SessionMode"/>.</summary>
     protected abstract Task<IRunningMcpServer> StartTargetAsync();

@@ -15,23 +15,7 @@ public abstract class ConformanceTests<TRun>(TRun run)
 
     [Theory]
     [MemberData(nameof(ConformanceScenarios.All), MemberType = typeof(ConformanceScenarios))]
-    public void Scenario(string name)
-    {
-        var checks = run.ChecksOf(name);
-        Assert.True(checks is not null, $"The suite did not run scenario {name}.\n{Report(run.SuiteOutput)}");
-
-        var problems = checks.Where(check => check.IsProblem).ToList();
-        if (ExpectedFailures.Contains(name))
-        {
-            Assert.True(problems.Count > 0,
-                $"Scenario {name} passes in {run.SessionMode} mode but is listed as an expected failure: remove it from the baseline.");
-        }
-        else
-        {
-            Assert.True(problems.Count == 0,
-                $"Scenario {name} fails in {run.SessionMode} mode:\n  {string.Join("\n  ", problems)}\n{Report(run.SuiteOutputOf(name))}");
-        }
-    }
+    public void Scenario(string name) => ConformanceVerdict.AssertScenario(run, name, ExpectedFailures);
 
     [Fact]
     public void Suite_RunsExactlyTheListedScenarios()
@@ -47,6 +31,5 @@ public abstract class ConformanceTests<TRun>(TRun run)
         Assert.Empty(ExpectedFailures.Except(ConformanceScenarios.Active));
     }
 
-    private string Report(string suiteOutput) =>
-        $"--- conformance suite output ---\n{suiteOutput}\n--- target output ({run.SessionMode}) ---\n{run.ServerOutput}";
+    private string Report(string suiteOutput) => ConformanceVerdict.Report(run, suiteOutput);
 }

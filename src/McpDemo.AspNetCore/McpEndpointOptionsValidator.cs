@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Options;
+
+namespace McpDemo.AspNetCore;
+
+/// <summary>Rejects <see cref="McpEndpointOptions"/> that cannot work, at startup, naming the configuration key at fault.</summary>
+internal sealed class McpEndpointOptionsValidator : IValidateOptions<McpEndpointOptions>
+{
+    private const string Section = McpEndpointOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, McpEndpointOptions options)
+    {
+        List<string> failures = [];
+        if (!Enum.IsDefined(options.SessionMode))
+        {
+            failures.Add($"{Section}:SessionMode must be Stateless or Stateful.");
+        }
+        if (options.IdleTimeout <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:IdleTimeout must be positive (for example 02:00:00), but was {options.IdleTimeout}.");
+        }
+        if (options.MaxIdleSessions < 1)
+        {
+            failures.Add($"{Section}:MaxIdleSessions must be at least 1, but was {options.MaxIdleSessions}.");
+        }
+        if (options.MaxRequestBodySize < 1024)
+        {
+            failures.Add($"{Section}:MaxRequestBodySize must be at least 1024 bytes, but was {options.MaxRequestBodySize}.");
+        }
+        AddBlankEntries(failures, options.AllowedHosts, $"{Section}:AllowedHosts");
+        AddBlankEntries(failures, options.AllowedOrigins, $"{Section}:AllowedOrigins");
+        AddBlankEntries(failures, options.ApiKeys, $"{Section}:ApiKeys");
+        for (var i = 0; i < options.ApiKeys.Length; i++)
+        {
+            // Only the key's position is named: configuration errors end up in logs, keys must not.
+            if (options.ApiKeys[i] is { Length: > 0 and < 16 })
+            {
+                failures.Add($"{Section}:ApiKeys:{i} is shorter than 16 characters; use a long random key.");
+            }
+        }
+        foreach (var origin in options.AllowedOrigins)
+        {
+            if (origin is { Length: > 0 } && origin != "*" && !Uri.TryCreate(origin, UriKind.Absolute, out _))
+            {
+                failures.Add($"{Section}:AllowedOrigins entry '{origin}' is not an absolute origin such as https://app.example.com.");
+            }
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void AddBlankEntries(List<string> failures, string[] entries, string key)
+    {
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(entries[i]))
+            {
+                failures.Add($"{key}:{i} is empty.");
+            }
+        }
+    }
+}
