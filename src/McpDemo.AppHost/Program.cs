@@ -18,11 +18,13 @@ var store = builder.AddGarnetStore<Projects.McpDemo_Store>("store");
 var servers = builder.AddProjectReplicas<Projects.McpDemo_Server>("server", topology.Replicas)
     .WithEach(server => server
         .AsMcpServer(topology.SessionMode)
+        .WithBuiltOutputLaunch()
         .WithStore(store)
         .WithEnvironmentWhenSet("Mcp__ApiKeys__0", apiKey))
     .WithRestartOnFailure();
 
 var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
+    .WithBuiltOutputLaunch()
     .WithHttpEndpoint(port: topology.GatewayPort, isProxied: false)
     .WithExternalHttpEndpoints()
     // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
@@ -34,6 +36,7 @@ var gateway = builder.AddProject<Projects.McpDemo_Gateway>("gateway")
     .WaitFor(servers);
 
 builder.AddProject<Projects.McpDemo_Client>("client")
+    .WithBuiltOutputLaunch()
     .WithEnvironmentWhenSet("MCP_API_KEY", apiKey)
     .WithReference(gateway)
     .WaitFor(gateway);
