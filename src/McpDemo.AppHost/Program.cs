@@ -23,7 +23,7 @@ var affinityKey = store is null ? builder.AddGeneratedKeyParameter("gateway-affi
 var servers = builder.AddProjectReplicas<Projects.McpDemo_Server>("server", topology.Replicas)
     .WithEach(server =>
     {
-        server.AsMcpServer(topology.SessionMode);
+        server.AsMcpServer(topology.SessionMode).WithBuiltOutputLaunch();
         if (store is not null)
         {
             server.WithStore(store);
@@ -37,7 +37,8 @@ var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", t
     .WithFirstHttpPort(topology.GatewayPort)
     .WithEach(gateway =>
     {
-        gateway.WithExternalHttpEndpoints()
+        gateway.WithBuiltOutputLaunch()
+            .WithExternalHttpEndpoints()
             // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
             .WithEnvironment("Gateway__Cookie__Enabled", topology.IsStateful ? "true" : "false")
             // With the store any replica adopts any session, so round-robin spreads a session's calls; without it the
@@ -53,6 +54,7 @@ var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", t
     });
 
 var client = builder.AddProject<Projects.McpDemo_Client>("client")
+    .WithBuiltOutputLaunch()
     .WithEnvironmentWhenSet("MCP_API_KEY", apiKey)
     // services__gateway__http__0..N-1: the client goes through the first gateway, on --gateway-port.
     .WithReference(gateways)

@@ -1,5 +1,6 @@
 using McpDemo.AspNetCore;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,8 +30,11 @@ public static class McpGuardsExtensions
             {
                 StatusCodeSelector = StatusCodeOf,
                 ExceptionHandler = WriteExceptionAsync,
-                // A client's bad input is answered, not an incident: only server faults are logged as errors.
-                SuppressDiagnosticsCallback = context => StatusCodeOf(context.Exception) < StatusCodes.Status500InternalServerError,
+                // A client's bad input is answered, not an incident, and so is a fault an IExceptionHandler turned into
+                // an answer (shared state's 424 while its store is away, which its health check reports once): only
+                // the rest are logged as errors.
+                SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
+                    || StatusCodeOf(context.Exception) < StatusCodes.Status500InternalServerError,
             })
             .UseStatusCodePages(context =>
                 JsonRpcRefusal.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,

@@ -11,7 +11,7 @@ namespace McpDemo.Hosting.Aws;
 /// <summary>
 /// The <c>publish-aws-cdk</c> pipeline step: synthesizes an AWS CDK cloud assembly from the Aspire model, the
 /// MCP server on ECS Fargate behind an ALB that stands in for the local gateway, and for stateless servers also
-/// a Lambda variant. Synthesis is offline: no account, credentials or Docker; <c>cdk deploy --app DIR</c>
+/// a Lambda variant. Each store the server references becomes an ElastiCache Serverless (Valkey) cache in each stack. Synthesis is offline: no account, credentials or Docker; <c>cdk deploy --app DIR</c>
 /// builds the image and deploys.
 /// </summary>
 public static class AwsCdkPublishStep
@@ -90,12 +90,35 @@ public static class AwsCdkPublishStep
                 .ToDictionary(e => e.Key, e => (string)e.Value, StringComparer.Ordinal),
             ParameterEnvironment = environment.Where(e => e.Value is ParameterResource)
                 .ToDictionary(e => e.Key, e => ((ParameterResource)e.Value).Name, StringComparer.Ordinal),
+            Stores = StoresOf(environment),
             DesiredCount = server.TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 1,
             CertificateArn = configuration["certificate-arn"] ?? app.Node.TryGetContext(CertificateArnContextKey) as string,
             DomainName = configuration["domain-name"],
             Image = configuration["image"],
             LambdaAdapterLayerArn = configuration["lambda-adapter-layer-arn"],
         };
+    }
+
+    /// <summary>
+    /// The stores the server is given: each <c>ConnectionStrings__&lt;name&gt;</c> of its environment that the model
+    /// builds from a store resource's RESP (Redis protocol) endpoint. A literal connection string is passed on as it
+    /// is; one built from any other resource has no AWS counterpart here, and deploying the server without it would
+    /// silently drop its shared state, so it fails.
+    /// </summary>
+    private static List<string> StoresOf(Dictionary<string, object> environment)
+    {
+        const string prefix = "ConnectionStrings__";
+        var stores = new List<string>();
+        foreach (var (variable, value) in environment.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value is not string))
+        {
+            var isStore = value is ReferenceExpression expression && expression.ValueProviders.OfType<EndpointReferenceExpression>()
+                .Any(e => e.Endpoint.EndpointName == SharedStoreExtensions.RespEndpointName);
+            stores.Add(isStore
+                ? variable[prefix.Length..]
+                : throw new DistributedApplicationException(
+                    $"The {StepName} step deploys Redis-protocol stores (a '{SharedStoreExtensions.RespEndpointName}' endpoint) only, but the server's {variable} refers to something else."));
+        }
+        return stores;
     }
 
     /// <summary>The one MCP server of the model (the project started with a session mode) and its arguments.</summary>

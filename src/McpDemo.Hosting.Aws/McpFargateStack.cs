@@ -14,7 +14,8 @@ namespace McpDemo.Hosting.Aws;
 /// The MCP server on ECS Fargate: a VPC over two AZs, the server tasks (desired count = the model's
 /// replicas) with an OpenTelemetry collector sidecar in private subnets, and an internet-facing ALB in
 /// place of the local gateway: health checks on <c>/health</c>, drain time for SSE streams, cookie
-/// stickiness for stateful sessions, and HTTPS when a certificate is given.
+/// stickiness for stateful sessions, and HTTPS when a certificate is given. The model's stores become
+/// ElastiCache Serverless caches in the same private subnets, reachable only from the tasks.
 /// </summary>
 internal sealed class McpFargateStack : Stack
 {
@@ -37,6 +38,8 @@ internal sealed class McpFargateStack : Stack
         : base(scope, id, new StackProps { Description = "McpDemo MCP server on ECS Fargate behind an Application Load Balancer." })
     {
         var vpc = new Vpc(this, "Vpc", new VpcProps { MaxAzs = 2, NatGateways = 1 });
+        var privateSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS };
+        var stores = deployment.Stores.Select(name => new ServerlessStore(this, name, vpc, privateSubnets)).ToList();
         var cluster = new Cluster(this, "Cluster", new ClusterProps { Vpc = vpc });
         var alb = new ApplicationLoadBalancer(this, "Alb", new ApplicationLoadBalancerProps
         {
@@ -58,7 +61,7 @@ internal sealed class McpFargateStack : Stack
             Image = ServerImage.For(deployment),
             Command = [.. deployment.Args],
             PortMappings = [new PortMapping { ContainerPort = deployment.ContainerPort }],
-            Environment = ServerEnvironment(deployment, alb),
+            Environment = ServerEnvironment(deployment, alb, stores),
             Secrets = ServerSecrets(deployment),
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps
             {
@@ -78,9 +81,10 @@ internal sealed class McpFargateStack : Stack
             MinHealthyPercent = 100,
             MaxHealthyPercent = 200,
             CircuitBreaker = new DeploymentCircuitBreaker { Rollback = true },
-            VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
+            VpcSubnets = privateSubnets,
             HealthCheckGracePeriod = Duration.Seconds(60),
         });
+        stores.ForEach(store => store.AllowFrom(service));
         var targets = new ApplicationTargetGroup(this, "ServerTargets", new ApplicationTargetGroupProps
         {
             Vpc = vpc,
@@ -113,9 +117,9 @@ internal sealed class McpFargateStack : Stack
 
     /// <summary>
     /// The server's environment in a container: listen on every interface (the services bind loopback
-    /// unless told otherwise), accept the ALB's Host, and export telemetry to the sidecar.
+    /// unless told otherwise), accept the ALB's Host, export telemetry to the sidecar, and find its stores.
     /// </summary>
-    private static Dictionary<string, string> ServerEnvironment(McpServerDeployment deployment, ApplicationLoadBalancer alb)
+    private static Dictionary<string, string> ServerEnvironment(McpServerDeployment deployment, ApplicationLoadBalancer alb, IEnumerable<ServerlessStore> stores)
     {
         var environment = new Dictionary<string, string>(deployment.Environment)
         {
@@ -128,6 +132,10 @@ internal sealed class McpFargateStack : Stack
         if (deployment.DomainName is { } domain)
         {
             environment[McpServerConventions.AllowedHostsVariablePrefix + "1"] = domain;
+        }
+        foreach (var store in stores)
+        {
+            environment[store.EnvironmentVariable] = store.ConnectionString;
         }
         return environment;
     }

@@ -1,4 +1,5 @@
 using Amazon.CDK;
+using Amazon.CDK.AWS.EC2;
 using Amazon.CDK.AWS.Lambda;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
@@ -8,7 +9,10 @@ namespace McpDemo.Hosting.Aws;
 /// <summary>
 /// The stateless MCP server as a Lambda function behind a Function URL: the same server, run by the
 /// AWS Lambda Web Adapter layer, which starts it, waits for <c>/health</c>, and forwards each invocation
-/// as an HTTP request, streaming the response (so SSE answers are not buffered).
+/// as an HTTP request, streaming the response (so SSE answers are not buffered). With stores in the model, the
+/// function joins a VPC of its own, where each store is an ElastiCache Serverless cache only the function reaches:
+/// stateless instances still share the Data Protection key ring (MRTR <c>requestState</c> made by one verifies on
+/// another) and notification fan-out.
 /// </summary>
 internal sealed class McpLambdaStack : Stack
 {
@@ -24,9 +28,13 @@ internal sealed class McpLambdaStack : Stack
     /// <summary>The longest one MCP request may run (tools such as ping delay up to 10 s).</summary>
     public static readonly Duration Timeout = Duration.Seconds(60);
 
+    private static readonly SubnetSelection IsolatedSubnets = new() { SubnetType = SubnetType.PRIVATE_ISOLATED };
+
     public McpLambdaStack(Construct scope, string id, McpServerDeployment deployment, string packageDirectory)
         : base(scope, id, new StackProps { Description = "McpDemo stateless MCP server on AWS Lambda with the Lambda Web Adapter." })
     {
+        var vpc = deployment.Stores.Count > 0 ? NewStoreVpc() : null;
+        List<ServerlessStore> stores = vpc is null ? [] : [.. deployment.Stores.Select(name => new ServerlessStore(this, name, vpc, IsolatedSubnets))];
         var adapter = LayerVersion.FromLayerVersionArn(this, "WebAdapter", deployment.LambdaAdapterLayerArn ?? Fn.Sub(DefaultAdapterLayerArn));
         var function = new Function(this, "Server", new FunctionProps
         {
@@ -37,9 +45,12 @@ internal sealed class McpLambdaStack : Stack
             MemorySize = MemorySize,
             Timeout = Timeout,
             Layers = [adapter],
-            Environment = LambdaEnvironment(deployment),
+            Environment = LambdaEnvironment(deployment, stores),
+            Vpc = vpc,
+            VpcSubnets = vpc is null ? null : IsolatedSubnets,
             LogGroup = new LogGroup(this, "ServerLogs", new LogGroupProps { Retention = McpFargateStack.LogRetention, RemovalPolicy = RemovalPolicy.DESTROY }),
         });
+        stores.ForEach(store => store.AllowFrom(function));
         var url = function.AddFunctionUrl(new FunctionUrlOptions
         {
             // MCP clients send bearer tokens, not SigV4 signatures; protect the server with Mcp:ApiKeys.
@@ -54,12 +65,24 @@ internal sealed class McpLambdaStack : Stack
     }
 
     /// <summary>
+    /// A VPC over two AZs with isolated subnets only, for the function and its stores: the function joins it only to
+    /// reach them, so it needs no NAT gateway (its logs leave through the Lambda service, not its network).
+    /// </summary>
+    private Vpc NewStoreVpc() => new(this, "Vpc", new VpcProps
+    {
+        MaxAzs = 2,
+        NatGateways = 0,
+        SubnetConfiguration = [new SubnetConfiguration { Name = "Isolated", SubnetType = SubnetType.PRIVATE_ISOLATED }],
+    });
+
+    /// <summary>
     /// The adapter's settings (port, readiness path, streaming) and the server's: it listens on
     /// loopback, where the adapter reaches it, and accepts any Host because a Function URL's host name
-    /// is only known after deployment and is AWS's own, so DNS rebinding cannot aim at it.
+    /// is only known after deployment and is AWS's own, so DNS rebinding cannot aim at it. Then its stores.
     /// </summary>
-    private static Dictionary<string, string> LambdaEnvironment(McpServerDeployment deployment) =>
-        new(deployment.Environment)
+    private static Dictionary<string, string> LambdaEnvironment(McpServerDeployment deployment, IEnumerable<ServerlessStore> stores)
+    {
+        var environment = new Dictionary<string, string>(deployment.Environment)
         {
             ["AWS_LWA_PORT"] = deployment.ContainerPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AWS_LWA_READINESS_CHECK_PATH"] = McpServerConventions.HealthPath,
@@ -68,4 +91,10 @@ internal sealed class McpLambdaStack : Stack
             [McpServerConventions.AllowedHostsVariablePrefix + "0"] = "*",
             ["OTEL_SERVICE_NAME"] = deployment.Name,
         };
+        foreach (var store in stores)
+        {
+            environment[store.EnvironmentVariable] = store.ConnectionString;
+        }
+        return environment;
+    }
 }

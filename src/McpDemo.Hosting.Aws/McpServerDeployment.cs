@@ -21,6 +21,12 @@ internal sealed record McpServerDeployment
     /// <summary>Environment variables whose value is a parameter: variable name to parameter name. They become secrets.</summary>
     public required IReadOnlyDictionary<string, string> ParameterEnvironment { get; init; }
 
+    /// <summary>
+    /// The Redis-protocol stores the server is given, by resource name (it reads <c>ConnectionStrings:&lt;name&gt;</c>);
+    /// each becomes an ElastiCache Serverless cache that only the server can reach.
+    /// </summary>
+    public required IReadOnlyList<string> Stores { get; init; }
+
     /// <summary>The server's desired task count: the model's replica count.</summary>
     public required int DesiredCount { get; init; }
 

@@ -21,6 +21,7 @@ public static class SharedStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         return builder.AddProject<TProject>(name)
+            .WithBuiltOutputLaunch()
             .WithHttpEndpoint()
             .WithEndpoint(name: RespEndpointName, scheme: "tcp", env: "Store__Port")
             .WithHttpHealthCheck("/health");

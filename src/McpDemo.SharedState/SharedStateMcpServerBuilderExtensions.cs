@@ -1,5 +1,6 @@
 using McpDemo.SharedState;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.Hosting;
@@ -59,6 +60,9 @@ public static class SharedStateMcpServerBuilderExtensions
         // Replaces an in-process relay registered before, whatever the order of the calls.
         services.Replace(ServiceDescriptor.Singleton<INotificationRelay, StoreNotificationRelay>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
+        // Asked by the app's exception handler middleware, if it has one, and by SharedStateErrorMiddleware otherwise.
+        services.TryAddSingleton<SharedStateExceptionHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, SharedStateExceptionHandler>(sp => sp.GetRequiredService<SharedStateExceptionHandler>()));
 
         // The app's IDistributedCache, for state of its own that every replica must see; replaces any in-process one
         // registered before (the server's default), whatever the order.

@@ -41,8 +41,10 @@ public sealed class DashboardTests : IAsyncLifetime
     {
         await using var chromium = await ChromiumPage.OpenAsync(s_patience);
         var page = chromium.Page;
-        // The login URL the console prints: its token sets the dashboard's auth cookie.
+        // The login URL the console prints: its token sets the dashboard's auth cookie, and it lands on Resources.
         await page.GotoAsync(_login);
+        await page.GetByText("server-3").First.WaitForAsync();
+        await chromium.ScreenshotAsync("aspire-dashboard-resources");
 
         // Blazor Server renders after the socket connects: wait for content, not for load events. Telemetry is batched,
         // so the trace may arrive a little after the client finished; reload until it is listed.

@@ -136,11 +136,66 @@ public sealed class AwsPublisherTests(StatelessCloudAssembly stateless, Stateful
     {
         var template = stateless.Template(Fargate);
 
-        template.ResourceCountIs("AWS::EC2::SecurityGroupIngress", 1);
+        template.ResourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Props(("GroupId", GroupId("^ServerServiceSecurityGroup"))), 1);
         template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", Props(
+            ("GroupId", GroupId("^ServerServiceSecurityGroup")),
             ("FromPort", 8080),
             ("ToPort", 8080),
-            ("SourceSecurityGroupId", Props(("Fn::GetAtt", new object[] { Match.StringLikeRegexp("^AlbSecurityGroup"), "GroupId" })))));
+            ("SourceSecurityGroupId", GroupId("^AlbSecurityGroup"))));
+    }
+
+    [Fact]
+    public void Store_IsAServerlessValkeyCache_InThePrivateSubnets_BehindItsOwnSecurityGroup()
+    {
+        foreach (var assembly in new CloudAssemblyFixture[] { stateless, stateful })
+        {
+            var template = assembly.Template(Fargate);
+
+            template.ResourceCountIs("AWS::ElastiCache::ServerlessCache", 1);
+            template.HasResourceProperties("AWS::ElastiCache::ServerlessCache", Props(
+                ("Engine", "valkey"),
+                ("ServerlessCacheName", "mcpdemofargate-store"),
+                ("SubnetIds", new object[] { Ref("^VpcPrivateSubnet1Subnet"), Ref("^VpcPrivateSubnet2Subnet") }),
+                ("SecurityGroupIds", new object[] { GroupId("^storeSecurityGroup") })));
+        }
+    }
+
+    [Fact]
+    public void Store_IsReachableOnlyOnItsPort_FromTheTasks()
+    {
+        AssertStoreReachableOnlyFrom(stateless.Template(Fargate), "^ServerServiceSecurityGroup");
+        AssertStoreReachableOnlyFrom(stateful.Template(Fargate), "^ServerServiceSecurityGroup");
+    }
+
+    [Fact]
+    public void Tasks_ConnectToTheStore_AtTheCachesEndpoint_OverTls()
+    {
+        foreach (var assembly in new CloudAssemblyFixture[] { stateless, stateful })
+        {
+            assembly.Template(Fargate).HasResourceProperties("AWS::ECS::TaskDefinition", Props(("ContainerDefinitions", Match.ArrayWith([Like(
+                ("Name", "server"),
+                ("Environment", Match.ArrayWith([Props(("Name", "ConnectionStrings__store"), ("Value", StoreConnectionString))])))]))));
+        }
+    }
+
+    [Fact]
+    public void LambdaVariant_ReachesAStoreOfItsOwn_FromAnIsolatedVpc_OverTls()
+    {
+        var template = stateless.Template(Lambda);
+        var isolatedSubnets = new object[] { Ref("^VpcIsolatedSubnet1Subnet"), Ref("^VpcIsolatedSubnet2Subnet") };
+
+        template.ResourceCountIs("AWS::ElastiCache::ServerlessCache", 1);
+        template.HasResourceProperties("AWS::ElastiCache::ServerlessCache", Props(
+            ("Engine", "valkey"),
+            ("ServerlessCacheName", "mcpdemolambda-store"),
+            ("SubnetIds", isolatedSubnets),
+            ("SecurityGroupIds", new object[] { GroupId("^storeSecurityGroup") })));
+        template.HasResourceProperties("AWS::Lambda::Function", Props(
+            ("VpcConfig", Props(("SubnetIds", isolatedSubnets), ("SecurityGroupIds", new object[] { GroupId("^ServerSecurityGroup") }))),
+            ("Environment", Props(("Variables", Match.ObjectLike(new Dictionary<string, object> { ["ConnectionStrings__store"] = StoreConnectionString }))))));
+        AssertStoreReachableOnlyFrom(template, "^ServerSecurityGroup");
+        // The function joins the VPC only to reach its store: no NAT gateway to pay for.
+        template.ResourceCountIs("AWS::EC2::NatGateway", 0);
     }
 
     [Fact]
@@ -190,6 +245,43 @@ public sealed class AwsPublisherTests(StatelessCloudAssembly stateless, Stateful
         stateful.Template(Fargate).HasOutput("McpEndpoint", Props(("Value", "https://mcp.example.com/mcp")));
         stateless.Template(Fargate).HasOutput("McpEndpoint", Props(("Value", Props(("Fn::Join", Match.AnyValue())))));
     }
+
+    /// <summary>
+    /// The connection string the servers get: the cache's endpoint, resolved by CloudFormation, with TLS on (the only
+    /// way into ElastiCache Serverless) and a client that starts while the cache is unreachable.
+    /// </summary>
+    private static readonly Dictionary<string, object> StoreConnectionString = Props(("Fn::Join", new object[]
+    {
+        "",
+        new object[] { GetAtt("^storeCache", "Endpoint.Address"), ":", GetAtt("^storeCache", "Endpoint.Port"), ",ssl=true,abortConnect=false" },
+    }));
+
+    /// <summary>
+    /// The store's security group admits exactly one rule, TCP 6379 from the client's group and no address range, and
+    /// carries no rules of its own that could admit anyone else.
+    /// </summary>
+    private static void AssertStoreReachableOnlyFrom(Template template, string clientGroup)
+    {
+        template.ResourcePropertiesCountIs("AWS::EC2::SecurityGroupIngress", Props(("GroupId", GroupId("^storeSecurityGroup"))), 1);
+        template.HasResourceProperties("AWS::EC2::SecurityGroupIngress", Props(
+            ("GroupId", GroupId("^storeSecurityGroup")),
+            ("IpProtocol", "tcp"),
+            ("FromPort", 6379),
+            ("ToPort", 6379),
+            ("SourceSecurityGroupId", GroupId(clientGroup)),
+            ("CidrIp", Match.Absent()),
+            ("CidrIpv6", Match.Absent()),
+            ("SourcePrefixListId", Match.Absent())));
+        var groupsWithInlineIngress = template.FindResources("AWS::EC2::SecurityGroup", Props(("Properties", Like(("SecurityGroupIngress", Match.AnyValue())))));
+        Assert.DoesNotContain(groupsWithInlineIngress.Keys, id => id.StartsWith("storeSecurityGroup", StringComparison.Ordinal));
+    }
+
+    private static Dictionary<string, object> Ref(string logicalIdPattern) => Props(("Ref", Match.StringLikeRegexp(logicalIdPattern)));
+
+    private static Dictionary<string, object> GetAtt(string logicalIdPattern, string attribute) =>
+        Props(("Fn::GetAtt", new object[] { Match.StringLikeRegexp(logicalIdPattern), attribute }));
+
+    private static Dictionary<string, object> GroupId(string securityGroupPattern) => GetAtt(securityGroupPattern, "GroupId");
 
     // Nested objects match exactly unless wrapped: a container definition has many more keys than a test pins.
     private static Matcher Like(params (string Key, object Value)[] entries) => Match.ObjectLike(Props(entries));

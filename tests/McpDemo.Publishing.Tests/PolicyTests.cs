@@ -41,8 +41,7 @@ public sealed class PolicyTests(StatelessCloudAssembly stateless, StatefulCloudA
                     break;
             }
         }
-        var broken = Path.Combine(_temp.Path, "broken.template.json");
-        await File.WriteAllTextAsync(broken, template.ToJsonString());
+        var broken = await WriteAsync("broken", template.ToJsonString());
 
         var (exitCode, output) = await GuardAsync(broken);
 
@@ -51,7 +50,43 @@ public sealed class PolicyTests(StatelessCloudAssembly stateless, StatefulCloudA
         Assert.Contains("tasks_reachable_only_from_load_balancer", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("McpDemoFargate", "task_connection_strings_use_tls")]
+    [InlineData("McpDemoLambda", "function_connection_strings_use_tls")]
+    public async Task Policy_RejectsAStoreOpenToTheInternet_AndAConnectionWithoutTls(string stack, string tlsRule)
+    {
+        // The same template, with each cache's security group open to the internet on the cache port and the
+        // servers' connection strings in plain text.
+        var template = JsonNode.Parse(await File.ReadAllTextAsync(stateless.TemplatePath(stack)))!;
+        var resources = template["Resources"]!.AsObject();
+        var caches = resources.Where(r => (string?)r.Value!["Type"] == "AWS::ElastiCache::ServerlessCache").ToList();
+        Assert.NotEmpty(caches);
+        foreach (var (_, cache) in caches)
+        {
+            foreach (var group in cache!["Properties"]!["SecurityGroupIds"]!.AsArray())
+            {
+                resources[(string)group!["Fn::GetAtt"]![0]!]!["Properties"]!["SecurityGroupIngress"] =
+                    JsonNode.Parse("""[{ "CidrIp": "0.0.0.0/0", "IpProtocol": "tcp", "FromPort": 6379, "ToPort": 6379 }]""");
+            }
+        }
+        var plainText = template.ToJsonString().Replace(",ssl=true", "", StringComparison.Ordinal);
+        var broken = await WriteAsync($"{stack}-broken", plainText);
+
+        var (exitCode, output) = await GuardAsync(broken);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("stores_reachable_only_from_security_groups", output, StringComparison.Ordinal);
+        Assert.Contains(tlsRule, output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
+
+    private async Task<string> WriteAsync(string name, string template)
+    {
+        var path = Path.Combine(_temp.Path, $"{name}.template.json");
+        await File.WriteAllTextAsync(path, template);
+        return path;
+    }
 
     private static async Task<(int ExitCode, string Output)> GuardAsync(params string[] templates)
     {

@@ -60,6 +60,34 @@ public abstract class ReplicasOnOneStoreTests(IStoreServer store) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task StreamCutOnOneReplicaResumesOnAnotherWithExactlyTheMissedEvents()
+    {
+        var mcp = new LegacyMcpHttp(_http);
+        var sessionId = await mcp.StartSessionAsync(_replicas[0].McpEndpoint);
+        var countdown = await mcp.PostAsync(_replicas[0].McpEndpoint, new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["id"] = 7,
+            ["method"] = "tools/call",
+            ["params"] = new JsonObject
+            {
+                ["name"] = "countdown",
+                ["arguments"] = new JsonObject { ["steps"] = 4, ["intervalMs"] = 0 },
+                ["_meta"] = new JsonObject { ["progressToken"] = "resume-me" },
+            },
+        }, sessionId);
+        // Four progress notifications, then the result, each with an event id the client can resume after.
+        Assert.True(countdown.Events.Count == 5, countdown.Body);
+        Assert.All(countdown.Events, e => Assert.False(string.IsNullOrEmpty(e.Id), countdown.Body));
+
+        // The client saw two events before its connection broke; it resumes through another replica.
+        var resumed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, countdown.Events[1].Id!);
+
+        Assert.Equal(HttpStatusCode.OK, resumed.Status);
+        Assert.Equal(countdown.Events.Skip(2).Select(e => e.Data), resumed.Events.Select(e => e.Data));
+    }
+
+    [Fact]
     public async Task MrtrQuestionAskedOnOneReplicaIsAnsweredOnAnotherAndForgeryFailsCleanly()
     {
         using var first = await _http.SendAsync(RawMcp.CallTool(_replicas[0].McpEndpoint, "confirm_action", new JsonObject { ["action"] = Action }));
