@@ -62,6 +62,17 @@ public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
         return state.Snapshot.EnvironmentVariables.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>Waits until the demo client has run, asserts it exited 0, and returns its console log.</summary>
+    public async Task<IReadOnlyList<string>> SucceededClientLogAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var finished = await App.ResourceNotifications.WaitForResourceAsync(
+            "client", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        var log = await LogOfAsync("client");
+        Assert.True(finished.Snapshot.ExitCode == 0, $"The demo client exited with {finished.Snapshot.ExitCode}:\n{string.Join('\n', log)}");
+        return log;
+    }
+
     /// <summary>What <paramref name="resource"/> wrote to its console so far, one line each.</summary>
     public async Task<IReadOnlyList<string>> LogOfAsync(string resource)
     {

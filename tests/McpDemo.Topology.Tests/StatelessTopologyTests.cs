@@ -22,12 +22,8 @@ public sealed class StatelessTopologyTests(StatelessAppHost appHost) : IClassFix
     [Fact]
     public async Task DemoClient_Finishes_WithItsPongLinesInItsLog()
     {
-        using var timeout = new CancellationTokenSource(RunningAppHost.Patience);
-        var finished = await appHost.App.ResourceNotifications.WaitForResourceAsync(
-            "client", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        var log = await appHost.SucceededClientLogAsync();
 
-        var log = await appHost.LogOfAsync("client");
-        Assert.True(finished.Snapshot.ExitCode == 0, $"The demo client exited with {finished.Snapshot.ExitCode}:\n{string.Join('\n', log)}");
         var pongs = log.Where(line => line.Contains("pong! instance=server-", StringComparison.Ordinal)).ToList();
         Assert.True(pongs.Count >= 3, $"Expected the demo's pong lines in the client's log:\n{string.Join('\n', log)}");
     }
