@@ -39,11 +39,12 @@ var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", t
     {
         gateway.WithBuiltOutputLaunch()
             .WithExternalHttpEndpoints()
-            // Stateless replicas need no stickiness; an affinity cookie would pin a cookie-keeping client (the demo) to one replica.
-            .WithEnvironment("Gateway__Cookie__Enabled", topology.IsStateful ? "true" : "false")
             // With the store any replica adopts any session, so round-robin spreads a session's calls; without it the
-            // session id must bring each call back to the replica that holds the session.
+            // session id (and, for clients that keep cookies, the ALB-style cookie) must bring each call back to the
+            // replica that holds the session. Stateless replicas need neither: a cookie would only pin a
+            // cookie-keeping client (the demo) to one replica.
             .WithEnvironment("Gateway__Sessions__Enabled", affinityKey is not null ? "true" : "false")
+            .WithEnvironment("Gateway__Cookie__Enabled", topology.IsStateful && affinityKey is not null ? "true" : "false")
             .WithHttpHealthCheck("/health")
             .WithReference(servers)
             .WaitFor(servers);
