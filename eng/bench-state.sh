@@ -86,10 +86,13 @@ live_heap() {
   awk '/GC Heap bytes/ { gsub(",", "", $1); print $1; exit }' "$work/$2.heap"
 }
 
-# heap_growth BEFORE AFTER N TOP: from two live_heap reports, the TOP types whose live bytes grew most, per session
-# (N sessions), each with its assembly, so the SDK's per-session objects and ours can be told apart.
+# heap_growth BEFORE AFTER N TOP [BASE_BEFORE BASE_AFTER]: from live_heap reports, the live bytes per session (N
+# sessions) by who owns them (types naming the MCP SDK, ours, the rest), then the TOP types that grew most, each with
+# its assembly. With BASE_*, the growth is counted beyond that of the BASE replica's over the same sessions.
 heap_growth() {
-  python3 - "$work/$1.heap" "$work/$2.heap" "$3" "$4" <<'PY'
+  local base=()
+  (($# > 4)) && base=("$work/$5.heap" "$work/$6.heap")
+  python3 - "$work/$1.heap" "$work/$2.heap" "$3" "$4" "${base[@]}" <<'PY'
 import re, sys
 def types(path):
     # heapstat lines: average object size, object count, type (large objects bucketed apart), [assembly]
@@ -102,12 +105,29 @@ def types(path):
             entry[0] += size * count
             entry[1] += count
     return found
-before, after, n, top = types(sys.argv[1]), types(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-growth = sorted(((after.get(k, [0, 0])[0] - before.get(k, [0, 0])[0], after.get(k, [0, 0])[1] - before.get(k, [0, 0])[1], k)
-                 for k in after.keys() | before.keys()), reverse=True)
-for size, count, (name, assembly) in growth[:top]:
-    name = name if len(name) <= 90 else name[:87] + "..."
-    print(f"      {size / n:7.0f} B {count / n:6.2f} objects  {name} [{assembly}]")
+def growth(before, after):
+    return {k: [after.get(k, [0, 0])[i] - before.get(k, [0, 0])[i] for i in (0, 1)] for k in after.keys() | before.keys()}
+n, top = int(sys.argv[3]), int(sys.argv[4])
+grown = growth(types(sys.argv[1]), types(sys.argv[2]))
+if len(sys.argv) > 6:
+    base = growth(types(sys.argv[5]), types(sys.argv[6]))
+    grown = {k: [grown.get(k, [0, 0])[i] - base.get(k, [0, 0])[i] for i in (0, 1)] for k in grown.keys() | base.keys()}
+owners = {"the MCP SDK (types naming ModelContextProtocol)": 0, "ours (McpDemo)": 0, "memory caches (Microsoft.Extensions.Caching)": 0, "the rest (strings, arrays, delegates, tasks)": 0}
+for (name, assembly), (size, _) in grown.items():
+    owner = ("the MCP SDK (types naming ModelContextProtocol)" if "ModelContextProtocol" in name else "ours (McpDemo)" if "McpDemo" in name
+             else "memory caches (Microsoft.Extensions.Caching)" if "Microsoft.Extensions.Caching" in name else "the rest (strings, arrays, delegates, tasks)")
+    owners[owner] += size
+print("      " + ", ".join(f"{owner}: {size / n:.0f} B" for owner, size in owners.items()))
+# Largest growth first; against a base, the largest savings close the list.
+ranked = sorted(((v, k) for k, v in grown.items()), reverse=True)
+def show(rows):
+    for (size, count), (name, assembly) in rows:
+        name = name if len(name) <= 90 else name[:87] + "..."
+        print(f"      {size / n:7.0f} B {count / n:6.2f} objects  {name} [{assembly}]")
+show(ranked[:top])
+if len(sys.argv) > 6:
+    print("      ...")
+    show(ranked[-top:])
 PY
 }
 
@@ -171,8 +191,8 @@ echo "  on a replica, RSS growth (also counts garbage not yet collected and heap
 echo "  in the store (redis-server used_memory): $(per_session_kib "$store_before" "$store_after" "$sessions") KiB per session (goal: <= 16)"
 echo "  what grew per session on the replica with the store (live bytes, top types):"
 heap_growth store-before store-after "$sessions" "${TOP:-15}"
-echo "  ... and on the one with in-process state:"
-heap_growth local-before local-after "$sessions" "${TOP:-15}"
+echo "  ... beyond what grew on the replica with in-process state (what sharing adds; negative: what it saves):"
+heap_growth store-before store-after "$sessions" "$(((${TOP:-15} + 1) / 2))" local-before local-after
 sleep "$((idle + 15))"
 heap_store_expired="$(live_heap "$store_pid" store-expired)" heap_local_expired="$(live_heap "$local_pid" local-expired)"
 echo "  after the idle timeout ($idle s) and its sweep:"

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Distributed;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace McpDemo.SharedState;
 
@@ -12,13 +13,16 @@ namespace McpDemo.SharedState;
 /// </summary>
 internal sealed class StoreEventStreamCache(StoreConnection store, string keyPrefix, TimeSpan idleTimeout) : IDistributedCache
 {
-    public byte[]? Get(string key) => store.Multiplexer.GetDatabase().StringGetSetExpiry(Key(key), idleTimeout);
+    // The prefix is written before each key on the wire: several writes per request, none builds a prefixed key string.
+    private readonly IDatabase _streams = store.Multiplexer.GetDatabase().WithKeyPrefix(keyPrefix);
+
+    public byte[]? Get(string key) => _streams.StringGetSetExpiry(key, idleTimeout);
 
     public async Task<byte[]?> GetAsync(string key, CancellationToken token = default) =>
-        await store.Multiplexer.GetDatabase().StringGetSetExpiryAsync(Key(key), idleTimeout);
+        await _streams.StringGetSetExpiryAsync(key, idleTimeout);
 
     public void Set(string key, byte[] value, DistributedCacheEntryOptions options) =>
-        store.Multiplexer.GetDatabase().StringSet(Key(key), value, idleTimeout, flags: CommandFlags.FireAndForget);
+        _streams.StringSet(key, value, idleTimeout, flags: CommandFlags.FireAndForget);
 
     public Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
     {
@@ -27,7 +31,7 @@ internal sealed class StoreEventStreamCache(StoreConnection store, string keyPre
     }
 
     public void Refresh(string key) =>
-        store.Multiplexer.GetDatabase().KeyExpire(Key(key), idleTimeout, flags: CommandFlags.FireAndForget);
+        _streams.KeyExpire(key, idleTimeout, flags: CommandFlags.FireAndForget);
 
     public Task RefreshAsync(string key, CancellationToken token = default)
     {
@@ -35,13 +39,11 @@ internal sealed class StoreEventStreamCache(StoreConnection store, string keyPre
         return Task.CompletedTask;
     }
 
-    public void Remove(string key) => store.Multiplexer.GetDatabase().KeyDelete(Key(key), CommandFlags.FireAndForget);
+    public void Remove(string key) => _streams.KeyDelete(key, CommandFlags.FireAndForget);
 
     public Task RemoveAsync(string key, CancellationToken token = default)
     {
         Remove(key);
         return Task.CompletedTask;
     }
-
-    private RedisKey Key(string key) => keyPrefix + key;
 }
