@@ -2,6 +2,7 @@
 # Benchmark (not a test) of shared state (issue 12), two figures from one run:
 #   1. legacy-session tools/call ping throughput: a Stateful server on a Garnet store against one with in-process state,
 #      side by side, driven by wrk in turn (bench/legacy-ping.lua, one session per server). Goal: store >= 0.8x.
+#      Then the CPU each spends per call (perf stat), the store's own included, which a busy shared machine sways less.
 #   2. memory per idle legacy session: on a replica, the live managed heap's growth / sessions after a full GC
 #      (dotnet-gcdump, with the types that grew, against a replica with in-process state; RSS growth beside it), and
 #      in the store (redis-server's used_memory growth / sessions, exact where Garnet reports no per-key figure), then
@@ -63,6 +64,27 @@ PY
 rss_kib() { awk '/^VmRSS:/ { print $2 }' "/proc/$1/status"; }
 store_bytes() { redis-cli -p "$1" info memory | awk -F: '/^used_memory:/ { print $2 + 0 }'; }
 store_keys() { redis-cli -p "$1" dbsize; }
+
+# cpu_per_call URL PID...: one more run of the ping script against URL while perf counts the CPU time each PID spends;
+# prints each one's microseconds of CPU per call. Unlike req/s, this hardly depends on what else the shared machine
+# runs meanwhile, and it counts the store's own work, which on one machine comes out of the replica's cores.
+cpu_per_call() {
+  local url="$1" report="$work/cpu.wrk" perf_pids=() pid calls
+  shift
+  for pid in "$@"; do
+    perf stat -x, -e task-clock -p "$pid" -o "$work/cpu.$pid" &
+    perf_pids+=($!)
+  done
+  sleep 0.2 # perf attaches before the load starts
+  wrk -t"$threads" -c"$connections" -d"$duration" -s "$ping_script" "$url" >"$report"
+  kill -INT "${perf_pids[@]}"
+  wait "${perf_pids[@]}" || true
+  calls="$(awk '/requests in/ { print $1 }' "$report")"
+  for pid in "$@"; do
+    awk -F, -v calls="$calls" '$3 == "task-clock" { printf "%.1f ", $1 * 1000 / calls }' "$work/cpu.$pid"
+  done
+  echo
+}
 
 # ensure_gcdump: installs the pinned dotnet-gcdump into artifacts/tools when it is missing. A gcdump forces a full,
 # blocking GC first, so it sees the live managed heap only: RSS also counts garbage not yet collected and heap the GC
@@ -138,19 +160,25 @@ per_session_kib() { awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN { printf "%.1f", (a
 if [[ "${ONLY:-throughput}" == throughput ]]; then
   garnet_port="$(free_port)"
   Store__Port="$garnet_port" ASPNETCORE_URLS="http://127.0.0.1:$(free_port)" dotnet "$root/src/McpDemo.Store/bin/Release/net10.0/McpDemo.Store.dll" >"$work/garnet.log" 2>&1 &
-  pids+=($!)
+  garnet_pid=$!
+  pids+=("$garnet_pid")
   for _ in $(seq 1 150); do redis-cli -p "$garnet_port" ping >/dev/null 2>&1 && break; sleep 0.2; done
 
   start_server stored ConnectionStrings__store="127.0.0.1:$garnet_port"
-  stored_url="$server_url?session=$(new_sessions "$server_url" 1)"
+  stored_url="$server_url?session=$(new_sessions "$server_url" 1)" stored_pid="$server_pid"
   start_server local
-  local_url="$server_url?session=$(new_sessions "$server_url" 1)"
+  local_url="$server_url?session=$(new_sessions "$server_url" 1)" local_pid="$server_pid"
 
   wrk_settings
   compare "$work" store="$stored_url" in-process="$local_url" >"$work/figures"
   print_figures "$work/figures"
   echo "legacy-session ping, store/in-process throughput: $(percent "$(rps_of "$work/figures" store)" "$(rps_of "$work/figures" in-process)")% (goal: >= 80%)"
   require_right_answers "$work/figures"
+  ensure_perf
+  read -r stored_cpu garnet_cpu < <(cpu_per_call "$stored_url" "$stored_pid" "$garnet_pid")
+  read -r local_cpu < <(cpu_per_call "$local_url" "$local_pid")
+  echo "CPU per call (perf stat task-clock, one more $duration run each): store: replica $stored_cpu us + Garnet $garnet_cpu us;" \
+    "in-process: replica $local_cpu us; in-process/store: $(percent "$local_cpu" "$(awk -v a="$stored_cpu" -v b="$garnet_cpu" 'BEGIN { print a + b }')")%"
 fi
 
 [[ "${ONLY:-memory}" == memory ]] || exit 0
