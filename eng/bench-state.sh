@@ -226,6 +226,10 @@ heap_store_expired="$(live_heap "$store_pid" store-expired)" heap_local_expired=
 echo "  after the idle timeout ($idle s) and its sweep:"
 echo "    live heap against the start: with the store $(per_session_kib "$heap_store_before" "$heap_store_expired" "$sessions") KiB" \
   "per session left, in-process $(per_session_kib "$heap_local_before" "$heap_local_expired" "$sessions") KiB"
+echo "    what is left per session on the replica with the store:"
+heap_growth store-before store-expired "$sessions" 5
+echo "    ... and on the one with in-process state:"
+heap_growth local-before local-expired "$sessions" 5
 echo "    store: $(store_keys "$redis_port") keys left," \
   "$(awk -v b="$store_before" -v a="$(store_bytes "$redis_port")" 'BEGIN { printf "%.1f", (a - b) / 1024 }') KiB above the start"
 echo "    RSS against the start (the GC keeps freed memory): with the store" \
