@@ -54,7 +54,6 @@ public static class SharedStateMcpServerBuilderExtensions
 
         services.TryAddSingleton<StoreConnection>();
         services.TryAddSingleton<SessionIdleTimeout>();
-        services.AddMemoryCache();
         services.TryAddSingleton<StoreSessionMigrationHandler>();
         services.TryAddSingleton<ISessionMigrationHandler>(sp => sp.GetRequiredService<StoreSessionMigrationHandler>());
         // Replaces an in-process relay registered before, whatever the order of the calls.

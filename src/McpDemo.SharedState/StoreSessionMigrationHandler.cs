@@ -1,10 +1,11 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace McpDemo.SharedState;
 
@@ -14,13 +15,27 @@ namespace McpDemo.SharedState;
 /// adopts it from there, for the same user only. Records expire after the session idle timeout, counted from
 /// the session's last request (see <see cref="Touch"/>).
 /// </summary>
-public sealed class StoreSessionMigrationHandler(
-    StoreConnection store,
-    IOptions<SharedStateOptions> options,
-    SessionIdleTimeout idleTimeout,
-    IMemoryCache recentlyTouched) : ISessionMigrationHandler
+public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDisposable
 {
-    private readonly string _keyPrefix = options.Value.KeyPrefix + "session:";
+    private readonly IDatabase _records;
+    private readonly SessionIdleTimeout _idleTimeout;
+    // Session id -> when this replica last restarted the record's idle clock (Environment.TickCount64). Looked up with
+    // the request header's own string, so a request allocates nothing here; swept every refresh interval, so an entry
+    // is gone at most two intervals after its session's last request on this replica, whether or not requests come.
+    private readonly ConcurrentDictionary<string, long> _lastTouched = new(StringComparer.Ordinal);
+    private ITimer? _sweep;
+
+    /// <summary>Creates the handler over the store's connection.</summary>
+    public StoreSessionMigrationHandler(StoreConnection store, IOptions<SharedStateOptions> options, SessionIdleTimeout idleTimeout)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(idleTimeout);
+        // The prefix is written before each key on the wire, so no request builds a prefixed key string.
+        _records = store.Multiplexer.GetDatabase().WithKeyPrefix(options.Value.KeyPrefix + "session:");
+        // The idle timeout is read at first use, not here: the transport options it comes from resolve this handler.
+        _idleTimeout = idleTimeout;
+    }
 
     /// <inheritdoc />
     public async ValueTask OnSessionInitializedAsync(
@@ -28,8 +43,8 @@ public sealed class StoreSessionMigrationHandler(
     {
         var record = JsonSerializer.SerializeToUtf8Bytes(
             new StoredSession(initializeParams, SessionOwner.Of(context.User)), StoredSessionJson.Options);
-        await RunAsync(db => db.StringSetAsync(Key(sessionId), record, idleTimeout.Value));
-        MarkTouched(sessionId);
+        await RunAsync(() => _records.StringSetAsync(sessionId, record, _idleTimeout.Value));
+        MarkTouched(sessionId, Environment.TickCount64);
     }
 
     /// <inheritdoc />
@@ -39,7 +54,7 @@ public sealed class StoreSessionMigrationHandler(
         HttpContext context, string sessionId, CancellationToken cancellationToken)
     {
         // GETEX reads the record and restarts its idle clock in one round trip.
-        var value = await RunAsync(db => db.StringGetSetExpiryAsync(Key(sessionId), idleTimeout.Value));
+        var value = await RunAsync(() => _records.StringGetSetExpiryAsync(sessionId, _idleTimeout.Value));
         if (value.IsNull)
         {
             return null;
@@ -53,7 +68,7 @@ public sealed class StoreSessionMigrationHandler(
         {
             throw new SessionOwnerMismatchException(sessionId);
         }
-        MarkTouched(sessionId);
+        MarkTouched(sessionId, Environment.TickCount64);
         return stored.InitializeParams;
     }
 
@@ -64,15 +79,16 @@ public sealed class StoreSessionMigrationHandler(
     /// </summary>
     public void Touch(string sessionId)
     {
-        if (recentlyTouched.TryGetValue(TouchedKey(sessionId), out _))
+        var now = Environment.TickCount64;
+        if (_lastTouched.TryGetValue(sessionId, out var touched) && now - touched < RefreshMilliseconds)
         {
             return;
         }
-        MarkTouched(sessionId);
+        MarkTouched(sessionId, now);
         try
         {
             // Fire and forget: the request must not wait for it, and a missed refresh costs nothing until the next.
-            store.Multiplexer.GetDatabase().KeyExpire(Key(sessionId), idleTimeout.Value, flags: CommandFlags.FireAndForget);
+            _records.KeyExpire(sessionId, _idleTimeout.Value, flags: CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {
@@ -80,18 +96,44 @@ public sealed class StoreSessionMigrationHandler(
         }
     }
 
-    private RedisKey Key(string sessionId) => _keyPrefix + sessionId;
+    /// <inheritdoc />
+    public void Dispose() => _sweep?.Dispose();
 
-    private static string TouchedKey(string sessionId) => "mcpdemo-session-touched:" + sessionId;
+    private TimeSpan RefreshInterval => _idleTimeout.Value / 8;
 
-    private void MarkTouched(string sessionId) =>
-        recentlyTouched.Set(TouchedKey(sessionId), true, idleTimeout.Value / 8);
+    private long RefreshMilliseconds => (long)RefreshInterval.TotalMilliseconds;
 
-    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> command)
+    private void MarkTouched(string sessionId, long now)
+    {
+        _lastTouched[sessionId] = now;
+        if (_sweep is null)
+        {
+            var timer = TimeProvider.System.CreateTimer(_ => SweepLastTouched(), null, RefreshInterval, RefreshInterval);
+            if (Interlocked.CompareExchange(ref _sweep, timer, null) is not null)
+            {
+                timer.Dispose();
+            }
+        }
+    }
+
+    // Entries older than the refresh interval no longer spare a store command, so dropping them changes nothing.
+    private void SweepLastTouched()
+    {
+        var stale = Environment.TickCount64 - RefreshMilliseconds;
+        foreach (var (sessionId, touched) in _lastTouched)
+        {
+            if (touched <= stale)
+            {
+                _lastTouched.TryRemove(KeyValuePair.Create(sessionId, touched));
+            }
+        }
+    }
+
+    private static async Task<T> RunAsync<T>(Func<Task<T>> command)
     {
         try
         {
-            return await command(store.Multiplexer.GetDatabase());
+            return await command();
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
