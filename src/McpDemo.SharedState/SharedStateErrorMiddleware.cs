@@ -4,7 +4,7 @@ namespace McpDemo.SharedState;
 
 /// <summary>
 /// The outermost middleware of a server with a store: keeps each session's store record alive while the session is
-/// used, and answers shared-state failures (<see cref="SharedStateExceptionHandler"/>) that no exception handler
+/// used (touched when its request is answered with success), and answers shared-state failures (<see cref="SharedStateExceptionHandler"/>) that no exception handler
 /// middleware further in has answered, so an app without one still gets a 4xx instead of a 500.
 /// </summary>
 public sealed class SharedStateErrorMiddleware(RequestDelegate next, StoreSessionMigrationHandler sessions, SharedStateExceptionHandler errors)
@@ -16,7 +16,16 @@ public sealed class SharedStateErrorMiddleware(RequestDelegate next, StoreSessio
     {
         if (context.Request.Headers[SessionIdHeader] is [{ Length: > 0 } sessionId])
         {
-            sessions.Touch(sessionId);
+            // Only a session the SDK served (a 2xx answer) is touched: made-up ids cost no memory and no store command.
+            context.Response.OnStarting(static state =>
+            {
+                var (response, sessions, id) = ((HttpResponse, StoreSessionMigrationHandler, string))state;
+                if (response.StatusCode is >= 200 and < 300)
+                {
+                    sessions.Touch(id);
+                }
+                return Task.CompletedTask;
+            }, (context.Response, sessions, sessionId));
         }
         try
         {
