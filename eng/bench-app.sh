@@ -67,17 +67,20 @@ require_right_answers() {
   fi
 }
 
-# instructions_per_call URL PID: one more run of bench/ping.lua against URL while perf counts the instructions process
-# PID executes; prints them per call, in thousands ("n/a" where the machine cannot count them). Unlike req/s (and
-# cycles, and CPU time), an instruction count hardly moves when a shared machine's speed drifts.
-instructions_per_call() {
+# cost_per_call URL PIDS: one more run of bench/ping.lua against URL while perf counts what the processes PIDS
+# (comma-separated) execute; prints "<instructions per call, thousands> <CPU time per call, us>", "n/a" for a count
+# the machine cannot make (VMs without a PMU cannot count instructions). Unlike req/s, an instruction count hardly
+# moves when a shared machine's speed drifts; CPU time per call moves less than req/s, and every machine has it.
+cost_per_call() {
   local url="$1" pid="$2" counts="$work/perf.counts" report="$work/perf.wrk" perf_pid
-  perf stat -x, -e instructions -p "$pid" -o "$counts" &
+  perf stat -x, -e instructions,task-clock -p "$pid" -o "$counts" &
   perf_pid=$!
   sleep 0.2 # perf attaches before the load starts
   wrk -t"$threads" -c"$connections" -d"$duration" -s "$ping_script" "$url" >"$report"
   kill -INT "$perf_pid"
   wait "$perf_pid" || true
   awk -F, -v calls="$(awk '/requests in/ { print $1 }' "$report")" '
-    $3 == "instructions" { print $1 ~ /^[0-9]+$/ ? sprintf("%.1f", $1 / calls / 1000) : "n/a" }' "$counts"
+    $3 == "instructions" { instructions = $1 ~ /^[0-9]+$/ ? sprintf("%.1f", $1 / calls / 1000) : "n/a" }
+    $3 == "task-clock" { cpu = $1 ~ /^[0-9.]+$/ ? sprintf("%.1f", $1 * 1000 / calls) : "n/a" }
+    END { print (instructions == "" ? "n/a" : instructions), (cpu == "" ? "n/a" : cpu) }' "$counts"
 }

@@ -162,7 +162,7 @@ echo
 for target in "${targets[@]}"; do
   read -r label url pid <<<"$target"
   all_pids="$(printf '%s\n' "$pid" $(pgrep -P "$pid" || true) | paste -sd,)"
-  echo "$label $(instructions_per_call "$url" "$all_pids")" >>"$work/instructions"
+  echo "$label $(cost_per_call "$url" "$all_pids")" >>"$work/instructions"
 done
 printf '%-14s %22s\n' "" "instructions/call (k)"
 awk '{ printf "%-14s %22s\n", $1, $2 }' "$work/instructions"

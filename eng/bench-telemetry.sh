@@ -55,11 +55,14 @@ require_right_answers "$work/figures"
 # What the throughput figures are made of, in a unit that does not drift with the machine's speed.
 ensure_perf
 echo
-echo "Instructions per call in the server, counted by perf over one more $duration run each (thousands):"
-off_instructions="$(instructions_per_call "$off_url" "$off_pid")"
-printf '%-16s %8s\n' telemetry-off "$off_instructions"
+echo "Cost per call in the server, counted by perf over one more $duration run each (instructions in thousands; CPU time):"
+read -r off_instructions off_cpu <<<"$(cost_per_call "$off_url" "$off_pid")"
+printf '%-16s %10s %10s\n' "" "kinstr" "cpu us"
+printf '%-16s %10s %10s\n' telemetry-off "$off_instructions" "$off_cpu"
 for target in telemetry-on="$on_url $on_pid" every-trace="$all_url $all_pid"; do
   read -r url pid <<<"${target#*=}"
-  awk -v label="${target%%=*}" -v v="$(instructions_per_call "$url" "$pid")" -v base="$off_instructions" 'BEGIN {
-    printf "%-16s %8s", label, v; if (v != "n/a" && base != "n/a") printf " (%+.1f%%)", 100 * (v - base) / base; print "" }'
+  read -r instructions cpu <<<"$(cost_per_call "$url" "$pid")"
+  awk -v label="${target%%=*}" -v i="$instructions" -v c="$cpu" -v bi="$off_instructions" -v bc="$off_cpu" '
+    function delta(v, base) { return (v != "n/a" && base != "n/a") ? sprintf(" (%+.1f%%)", 100 * (v - base) / base) : "" }
+    BEGIN { printf "%-16s %10s %10s%s%s\n", label, i, c, delta(i, bi), delta(c, bc) }'
 done
