@@ -35,6 +35,7 @@ public sealed class SharedStateExceptionHandler : IExceptionHandler
         switch (exception)
         {
             case SessionOwnerMismatchException:
+                httpContext.Response.Clear();
                 await WriteErrorAsync(httpContext, StatusCodes.Status403Forbidden,
                     "Forbidden: The currently authenticated user does not match the user who initiated the session.");
                 return true;
