@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using McpDemo.ServiceDefaults;
-using McpDemo.AspNetCore;
+using McpDemo.Guards;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;

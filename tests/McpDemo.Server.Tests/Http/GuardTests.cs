@@ -8,7 +8,7 @@ using Xunit;
 namespace McpDemo.Server.Tests.Http;
 
 /// <summary>
-/// The guards in front of <c>MapMcp</c> (McpDemo.AspNetCore), each against a server process configured for it:
+/// The guards in front of <c>MapMcp</c> (McpDemo.Guards), each against a server process configured for it:
 /// Host/Origin validation, API keys, the body limit and the validation of their settings.
 /// </summary>
 public sealed class GuardTests

@@ -7,7 +7,7 @@ using Xunit;
 namespace McpDemo.Server.Tests.Http;
 
 /// <summary>
-/// Legacy (2025-11-25) sessions in Stateful mode, through the SDK options McpDemo.AspNetCore sets: streams resume
+/// Legacy (2025-11-25) sessions in Stateful mode, through the SDK options McpDemo.Guards sets: streams resume
 /// with <c>Last-Event-ID</c> from the distributed-cache event store, and idle sessions expire.
 /// </summary>
 public sealed class LegacySessionTests

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>
 /// Writes an HTTP refusal whose body is a JSON-RPC error, so a client that only understands JSON-RPC still

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>Options of <see cref="ApiKeyAuthenticationHandler"/>: the accepted keys.</summary>
 public sealed class ApiKeyAuthenticationOptions : AuthenticationSchemeOptions

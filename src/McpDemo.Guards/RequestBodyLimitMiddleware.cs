@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>
 /// Lowers the request body limit from Kestrel's 30 MB to <see cref="McpEndpointOptions.MaxRequestBodySize"/>.

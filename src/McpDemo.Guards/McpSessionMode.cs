@@ -1,4 +1,4 @@
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>How the MCP endpoint treats sessions (<c>Mcp:SessionMode</c>).</summary>
 public enum McpSessionMode

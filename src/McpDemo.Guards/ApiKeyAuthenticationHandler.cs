@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;key&gt;</c> against <see cref="ApiKeyAuthenticationOptions.Keys"/>.

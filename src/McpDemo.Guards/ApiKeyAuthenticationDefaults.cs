@@ -1,4 +1,4 @@
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>Names of the API-key authentication scheme and the policy that requires it.</summary>
 public static class ApiKeyAuthenticationDefaults

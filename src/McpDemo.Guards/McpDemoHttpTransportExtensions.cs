@@ -1,4 +1,4 @@
-using McpDemo.AspNetCore;
+using McpDemo.Guards;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>
 /// Refuses (403) requests whose <c>Host</c> or <c>Origin</c> names a site other than this machine or an allowed

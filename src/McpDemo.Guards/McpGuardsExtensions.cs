@@ -1,4 +1,4 @@
-using McpDemo.AspNetCore;
+using McpDemo.Guards;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;

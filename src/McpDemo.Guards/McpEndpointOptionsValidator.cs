@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>Rejects <see cref="McpEndpointOptions"/> that cannot work, at startup, naming the configuration key at fault.</summary>
 internal sealed class McpEndpointOptionsValidator : IValidateOptions<McpEndpointOptions>

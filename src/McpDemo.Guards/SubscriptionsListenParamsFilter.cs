@@ -3,7 +3,7 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>
 /// Answers a <c>subscriptions/listen</c> whose params do not bind (say <c>"notifications": "garbage"</c>) with

@@ -1,4 +1,4 @@
-namespace McpDemo.AspNetCore;
+namespace McpDemo.Guards;
 
 /// <summary>
 /// Settings of the guarded MCP endpoint, bound from the <c>Mcp</c> configuration section
