@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace McpDemo.Identity;
+
+/// <summary>The client metadata of an RFC 7591 registration request that this issuer reads; other members are ignored.</summary>
+internal sealed class ClientRegistrationRequest
+{
+    public List<string>? RedirectUris { get; set; }
+
+    public string? ClientName { get; set; }
+
+    public string? TokenEndpointAuthMethod { get; set; }
+
+    public List<string>? GrantTypes { get; set; }
+
+    public List<string>? ResponseTypes { get; set; }
+
+    public string? Scope { get; set; }
+}
+
+/// <summary>The client information response (RFC 7591 §3.2.1): the client id and the metadata as registered.</summary>
+internal sealed record ClientRegistrationResponse(
+    string ClientId,
+    long ClientIdIssuedAt,
+    string? ClientName,
+    IReadOnlyList<string> RedirectUris,
+    IReadOnlyList<string> GrantTypes,
+    IReadOnlyList<string> ResponseTypes,
+    string TokenEndpointAuthMethod,
+    string Scope);
+
+/// <summary>An RFC 7591 §3.2.2 error response.</summary>
+internal sealed record ClientRegistrationError(string Error, string ErrorDescription);
+
+/// <summary>Source-generated JSON for the registration endpoint, in RFC 7591's snake_case.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ClientRegistrationRequest))]
+[JsonSerializable(typeof(ClientRegistrationResponse))]
+[JsonSerializable(typeof(ClientRegistrationError))]
+internal sealed partial class ClientRegistrationJsonContext : JsonSerializerContext;

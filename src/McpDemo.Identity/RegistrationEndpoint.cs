@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace McpDemo.Identity;
+
+/// <summary>
+/// Dynamic client registration (RFC 7591), which OpenIddict does not provide: MCP clients register themselves as
+/// public clients that use the authorization code with PKCE, for redirect URIs on https or on loopback http (RFC 8252).
+/// </summary>
+internal static class RegistrationEndpoint
+{
+    /// <summary>The endpoint's path, advertised as <c>registration_endpoint</c> in discovery.</summary>
+    public const string Path = "/register";
+
+    // Client metadata is a few hundred bytes; anything near this is not a registration.
+    private const int MaxBodyBytes = 16 * 1024;
+    private const string InvalidClientMetadata = "invalid_client_metadata";
+    private const string InvalidRedirectUri = "invalid_redirect_uri";
+
+    private static readonly string[] AcceptedGrantTypes = [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken];
+    private static readonly string[] RegisteredGrantTypes = [GrantTypes.AuthorizationCode];
+    private static readonly string[] RegisteredResponseTypes = [ResponseTypes.Code];
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        IOpenIddictApplicationManager applications,
+        IOptions<IssuerOptions> options)
+    {
+        var body = await ReadBoundedAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            return Refuse(InvalidClientMetadata, $"The registration request is larger than {MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+        ClientRegistrationRequest? metadata;
+        try
+        {
+            metadata = JsonSerializer.Deserialize(body, ClientRegistrationJsonContext.Default.ClientRegistrationRequest);
+        }
+        catch (JsonException)
+        {
+            metadata = null;
+        }
+        if (metadata is null)
+        {
+            return Refuse(InvalidClientMetadata, "The body must be a JSON object of client metadata (RFC 7591).");
+        }
+        if (FindMetadataProblem(metadata) is { } problem)
+        {
+            return Refuse(InvalidClientMetadata, problem);
+        }
+        if (metadata.RedirectUris is not { Count: > 0 } redirectUris)
+        {
+            return Refuse(InvalidRedirectUri, "redirect_uris must name at least one redirect URI.");
+        }
+        if (redirectUris.FirstOrDefault(uri => !IsAcceptedRedirectUri(uri)) is { } rejected)
+        {
+            return Refuse(InvalidRedirectUri, $"'{rejected}' is not accepted: redirect URIs must be absolute https URIs, or http on loopback, without a fragment.");
+        }
+
+        var scopes = metadata.Scope is null ? McpScopes.All : Split(metadata.Scope);
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = Guid.NewGuid().ToString("N"),
+            ClientType = ClientTypes.Public,
+            DisplayName = metadata.ClientName,
+        };
+        descriptor.RedirectUris.UnionWith(redirectUris.Select(uri => new Uri(uri)));
+        descriptor.Permissions.UnionWith(
+        [
+            Permissions.Endpoints.Authorization,
+            Permissions.Endpoints.Token,
+            Permissions.GrantTypes.AuthorizationCode,
+            Permissions.ResponseTypes.Code,
+        ]);
+        descriptor.Permissions.UnionWith(ClientPermissions.For(scopes, options.Value));
+        descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+        await applications.CreateAsync(descriptor, context.RequestAborted);
+
+        var registered = new ClientRegistrationResponse(
+            descriptor.ClientId,
+            DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            metadata.ClientName,
+            redirectUris,
+            RegisteredGrantTypes,
+            RegisteredResponseTypes,
+            ClientAuthenticationMethods.None,
+            string.Join(' ', scopes));
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Json(registered, ClientRegistrationJsonContext.Default.ClientRegistrationResponse, statusCode: StatusCodes.Status201Created);
+    }
+
+    // What this issuer registers is fixed (public clients, code with PKCE, the MCP scopes); metadata asking for
+    // anything else is refused rather than silently changed, so a client never believes it holds a secret.
+    private static string? FindMetadataProblem(ClientRegistrationRequest metadata)
+    {
+        if (metadata.TokenEndpointAuthMethod is { } method && method != ClientAuthenticationMethods.None)
+        {
+            return $"token_endpoint_auth_method '{method}' is not supported: only public clients ('none') can register.";
+        }
+        if (metadata.GrantTypes?.FirstOrDefault(grant => !AcceptedGrantTypes.Contains(grant)) is { } grant)
+        {
+            return $"grant_types '{grant}' is not supported: clients register for the authorization code with PKCE.";
+        }
+        if (metadata.ResponseTypes?.FirstOrDefault(type => type != ResponseTypes.Code) is { } type)
+        {
+            return $"response_types '{type}' is not supported: only 'code' is.";
+        }
+        if (metadata.Scope is { } scope && Split(scope).FirstOrDefault(name => !McpScopes.All.Contains(name)) is { } unknown)
+        {
+            return $"scope '{unknown}' is not registered here; the scopes are: {string.Join(' ', McpScopes.All)}.";
+        }
+        return null;
+    }
+
+    private static bool IsAcceptedRedirectUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && string.IsNullOrEmpty(uri.Fragment)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
+
+    private static string[] Split(string scope) => scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    // Null when the body is larger than the limit, whatever Content-Length claims.
+    private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return null;
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static IResult Refuse(string error, string description, int statusCode = StatusCodes.Status400BadRequest) =>
+        Results.Json(
+            new ClientRegistrationError(error, description),
+            ClientRegistrationJsonContext.Default.ClientRegistrationError,
+            statusCode: statusCode);
+}
