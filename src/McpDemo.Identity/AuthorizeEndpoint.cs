@@ -15,6 +15,12 @@ internal static class AuthorizeEndpoint
 
     public static IResult Handle(HttpContext context, DevelopmentUser user)
     {
+        // Errors that cannot go back to a redirect URI (an unknown client, a redirect URI it did not register, a missing
+        // or 'plain' PKCE challenge) reach this through error passthrough, to be answered as JSON, not OpenIddict's text.
+        if (context.GetOpenIddictServerResponse() is { Error: { } error } refusal)
+        {
+            return OAuthResults.Error(error, refusal.ErrorDescription);
+        }
         var request = context.GetOpenIddictServerRequest();
         if (request is null)
         {

@@ -70,7 +70,8 @@ public static class IssuerRegistration
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
-                    .EnableTokenEndpointPassthrough();
+                    .EnableTokenEndpointPassthrough()
+                    .EnableErrorPassthrough();
                 if (binding.ServesPlainHttp)
                 {
                     // Only reached on loopback (the startup check refuses plain HTTP anywhere else): OpenIddict

@@ -4,7 +4,7 @@ using OpenIddict.Server.AspNetCore;
 
 namespace McpDemo.Identity;
 
-/// <summary>The two answers a passthrough endpoint hands back to OpenIddict, which writes them in OAuth's format.</summary>
+/// <summary>The issuer's answers: tokens and refusals handed to OpenIddict, and OAuth error JSON written directly.</summary>
 internal static class OAuthResults
 {
     private static readonly string[] Scheme = [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme];
@@ -22,4 +22,8 @@ internal static class OAuthResults
                 [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
             }),
             Scheme);
+
+    /// <summary>An OAuth error as a JSON body, for answers OpenIddict does not write itself.</summary>
+    public static IResult Error(string error, string? description, int statusCode = StatusCodes.Status400BadRequest) =>
+        Results.Json(new OAuthError(error, description), IssuerJsonContext.Default.OAuthError, statusCode: statusCode);
 }

@@ -36,7 +36,7 @@ internal static class RegistrationEndpoint
         ClientRegistrationRequest? metadata;
         try
         {
-            metadata = JsonSerializer.Deserialize(body, ClientRegistrationJsonContext.Default.ClientRegistrationRequest);
+            metadata = JsonSerializer.Deserialize(body, IssuerJsonContext.Default.ClientRegistrationRequest);
         }
         catch (JsonException)
         {
@@ -88,7 +88,7 @@ internal static class RegistrationEndpoint
             ClientAuthenticationMethods.None,
             string.Join(' ', scopes));
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Json(registered, ClientRegistrationJsonContext.Default.ClientRegistrationResponse, statusCode: StatusCodes.Status201Created);
+        return Results.Json(registered, IssuerJsonContext.Default.ClientRegistrationResponse, statusCode: StatusCodes.Status201Created);
     }
 
     // What this issuer registers is fixed (public clients, code with PKCE, the MCP scopes); metadata asking for
@@ -143,8 +143,5 @@ internal static class RegistrationEndpoint
     }
 
     private static IResult Refuse(string error, string description, int statusCode = StatusCodes.Status400BadRequest) =>
-        Results.Json(
-            new ClientRegistrationError(error, description),
-            ClientRegistrationJsonContext.Default.ClientRegistrationError,
-            statusCode: statusCode);
+        OAuthResults.Error(error, description, statusCode);
 }

@@ -29,14 +29,14 @@ internal sealed record ClientRegistrationResponse(
     string TokenEndpointAuthMethod,
     string Scope);
 
-/// <summary>An RFC 7591 §3.2.2 error response.</summary>
-internal sealed record ClientRegistrationError(string Error, string ErrorDescription);
+/// <summary>An OAuth error body (RFC 6749 §5.2, RFC 7591 §3.2.2).</summary>
+internal sealed record OAuthError(string Error, string? ErrorDescription);
 
-/// <summary>Source-generated JSON for the registration endpoint, in RFC 7591's snake_case.</summary>
+/// <summary>Source-generated JSON for the issuer's own answers, in OAuth's snake_case.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ClientRegistrationRequest))]
 [JsonSerializable(typeof(ClientRegistrationResponse))]
-[JsonSerializable(typeof(ClientRegistrationError))]
-internal sealed partial class ClientRegistrationJsonContext : JsonSerializerContext;
+[JsonSerializable(typeof(OAuthError))]
+internal sealed partial class IssuerJsonContext : JsonSerializerContext;

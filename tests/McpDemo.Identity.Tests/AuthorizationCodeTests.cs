@@ -1,0 +1,129 @@
+using System.Net;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace McpDemo.Identity.Tests;
+
+/// <summary>An interactive client registers, gets a code for the development user with PKCE (S256 only), and exchanges it.</summary>
+[Collection(IssuerCollection.Name)]
+public sealed class AuthorizationCodeTests(IssuerFixture fixture)
+{
+    private IssuerProcess Issuer => fixture.Issuer;
+
+    [Fact]
+    public async Task A_registered_client_gets_a_token_for_the_development_user_with_PKCE()
+    {
+        using var http = OAuth.CreateHttpClient();
+        var client = new InteractiveClient(http, Issuer.BaseAddress);
+        var clientId = await client.RegisterAsync();
+        var (verifier, challenge) = OAuth.CreatePkce();
+
+        using var authorize = await client.AuthorizeAsync(
+            ("client_id", clientId),
+            ("redirect_uri", InteractiveClient.RedirectUri),
+            ("scope", "mcp:tools mcp:confirm"),
+            ("resource", IssuerProcess.Resource),
+            ("code_challenge", challenge),
+            ("code_challenge_method", "S256"),
+            ("state", "state-1"));
+        var redirect = InteractiveClient.ReadRedirect(authorize);
+        Assert.Equal("state-1", redirect["state"]);
+        using var exchange = await Issuer.RequestTokenAsync(http,
+            ("grant_type", "authorization_code"),
+            ("client_id", clientId),
+            ("code", redirect["code"]),
+            ("code_verifier", verifier),
+            ("redirect_uri", InteractiveClient.RedirectUri),
+            ("resource", IssuerProcess.Resource));
+        var token = await OAuth.ReadAccessTokenAsync(exchange);
+        var result = await OAuth.ValidateAsync(http, Issuer.BaseAddress, token, IssuerProcess.Resource);
+
+        Assert.True(result.IsValid, result.Exception?.ToString());
+        var jwt = (JsonWebToken)result.SecurityToken;
+        Assert.Equal("developer", jwt.Subject);
+        Assert.Equal(clientId, jwt.GetClaim("client_id").Value);
+        Assert.Equal("mcp:tools mcp:confirm", jwt.GetClaim("scope").Value);
+    }
+
+    [Fact]
+    public async Task A_code_exchanged_with_the_wrong_verifier_gets_invalid_grant()
+    {
+        using var http = OAuth.CreateHttpClient();
+        var client = new InteractiveClient(http, Issuer.BaseAddress);
+        var clientId = await client.RegisterAsync();
+        var (_, challenge) = OAuth.CreatePkce();
+
+        using var authorize = await client.AuthorizeAsync(
+            ("client_id", clientId),
+            ("redirect_uri", InteractiveClient.RedirectUri),
+            ("scope", "mcp:tools"),
+            ("resource", IssuerProcess.Resource),
+            ("code_challenge", challenge),
+            ("code_challenge_method", "S256"));
+        using var exchange = await Issuer.RequestTokenAsync(http,
+            ("grant_type", "authorization_code"),
+            ("client_id", clientId),
+            ("code", InteractiveClient.ReadRedirect(authorize)["code"]),
+            ("code_verifier", OAuth.CreatePkce().Verifier),
+            ("redirect_uri", InteractiveClient.RedirectUri));
+
+        Assert.Equal(HttpStatusCode.BadRequest, exchange.StatusCode);
+        Assert.Equal("invalid_grant", await OAuth.ReadErrorAsync(exchange));
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData(null)]
+    public async Task Plain_or_missing_PKCE_is_refused_with_JSON(string? method)
+    {
+        using var http = OAuth.CreateHttpClient();
+        var client = new InteractiveClient(http, Issuer.BaseAddress);
+        var clientId = await client.RegisterAsync();
+        var (verifier, _) = OAuth.CreatePkce();
+        (string, string)[] pkce = method is null ? [] : [("code_challenge", verifier), ("code_challenge_method", method)];
+
+        using var authorize = await client.AuthorizeAsync(
+            [("client_id", clientId), ("redirect_uri", InteractiveClient.RedirectUri), ("scope", "mcp:tools"), .. pkce]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);
+        Assert.Equal("invalid_request", await OAuth.ReadErrorAsync(authorize));
+    }
+
+    [Fact]
+    public async Task A_redirect_uri_the_client_did_not_register_is_refused_without_a_redirect()
+    {
+        using var http = OAuth.CreateHttpClient();
+        var client = new InteractiveClient(http, Issuer.BaseAddress);
+        var clientId = await client.RegisterAsync();
+        var (_, challenge) = OAuth.CreatePkce();
+
+        using var authorize = await client.AuthorizeAsync(
+            ("client_id", clientId),
+            ("redirect_uri", "http://127.0.0.1:5996/elsewhere"),
+            ("scope", "mcp:tools"),
+            ("code_challenge", challenge),
+            ("code_challenge_method", "S256"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);
+        Assert.Null(authorize.Headers.Location);
+        Assert.Equal("invalid_request", await OAuth.ReadErrorAsync(authorize));
+    }
+
+    [Fact]
+    public async Task An_unregistered_resource_on_the_authorize_request_gets_invalid_target()
+    {
+        using var http = OAuth.CreateHttpClient();
+        var client = new InteractiveClient(http, Issuer.BaseAddress);
+        var clientId = await client.RegisterAsync();
+        var (_, challenge) = OAuth.CreatePkce();
+
+        using var authorize = await client.AuthorizeAsync(
+            ("client_id", clientId),
+            ("redirect_uri", InteractiveClient.RedirectUri),
+            ("scope", "mcp:tools"),
+            ("resource", "http://127.0.0.1:5998/mcp"),
+            ("code_challenge", challenge),
+            ("code_challenge_method", "S256"));
+
+        Assert.Equal("invalid_target", InteractiveClient.ReadRedirect(authorize)["error"]);
+    }
+}

@@ -1,0 +1,53 @@
+using McpDemo.Testing;
+
+namespace McpDemo.Identity.Tests;
+
+/// <summary>The issuer refuses unsafe configuration at start, with one line that says what to change.</summary>
+public sealed class StartupTests
+{
+    [Theory]
+    [InlineData("--urls", "http://0.0.0.0:{port}", "plain HTTP")]
+    [InlineData("--Identity:Clients:0:Scopes:0=admin", null, "scope 'admin'")]
+    [InlineData("--Identity:Resources:0=not-a-uri", null, "not an absolute URI")]
+    public async Task Unsafe_configuration_stops_the_issuer_with_one_clear_line(string argument, string? value, string expected)
+    {
+        using var keys = new TemporaryDirectory();
+        var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string[] extra = value is null ? [argument] : [argument, value.Replace("{port}", port, StringComparison.Ordinal)];
+
+        await using var process = TestProcess.StartProject("src/McpDemo.Identity",
+        [
+            "--urls", $"http://127.0.0.1:{port}",
+            $"--Identity:KeyDirectory={keys.Path}",
+            "--Identity:Clients:0:ClientId=client",
+            "--Identity:Clients:0:ClientSecret=secret",
+            .. extra,
+        ]);
+        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(process.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_the_development_user_off_the_authorize_endpoint_answers_login_required()
+    {
+        using var keys = new TemporaryDirectory();
+        await using var issuer = await IssuerProcess.StartAsync(keys.Path, "--Identity:DevelopmentUser:Enabled=false");
+        using var http = OAuth.CreateHttpClient();
+        var client = new InteractiveClient(http, issuer.BaseAddress);
+        var clientId = await client.RegisterAsync();
+        var (_, challenge) = OAuth.CreatePkce();
+
+        using var authorize = await client.AuthorizeAsync(
+            ("client_id", clientId),
+            ("redirect_uri", InteractiveClient.RedirectUri),
+            ("scope", "mcp:tools"),
+            ("resource", IssuerProcess.Resource),
+            ("code_challenge", challenge),
+            ("code_challenge_method", "S256"));
+
+        Assert.Equal("login_required", InteractiveClient.ReadRedirect(authorize)["error"]);
+    }
+}

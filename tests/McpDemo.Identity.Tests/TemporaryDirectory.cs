@@ -1,0 +1,11 @@
+namespace McpDemo.Identity.Tests;
+
+/// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
+public sealed class TemporaryDirectory : IDisposable
+{
+    /// <summary>The directory's full path.</summary>
+    public string Path { get; } = Directory.CreateTempSubdirectory("mcpdemo-identity-").FullName;
+
+    /// <summary>Deletes the directory.</summary>
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}
