@@ -124,6 +124,8 @@ public sealed class AuthorizationCodeTests(IssuerFixture fixture)
             ("code_challenge", challenge),
             ("code_challenge_method", "S256"));
 
-        Assert.Equal("invalid_target", InteractiveClient.ReadRedirect(authorize)["error"]);
+        // OpenIddict checks the resource before the redirect URI, so the refusal is answered here, not redirected.
+        Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);
+        Assert.Equal("invalid_target", await OAuth.ReadErrorAsync(authorize));
     }
 }
