@@ -17,26 +17,13 @@ public sealed class AuthorizationCodeTests(IssuerFixture fixture)
         var clientId = await client.RegisterAsync();
         var (verifier, challenge) = OAuth.CreatePkce();
 
-        using var authorize = await client.AuthorizeAsync(
-            ("client_id", clientId),
-            ("redirect_uri", InteractiveClient.RedirectUri),
-            ("scope", "mcp:tools mcp:confirm"),
-            ("resource", IssuerProcess.Resource),
-            ("code_challenge", challenge),
-            ("code_challenge_method", "S256"),
-            ("state", "state-1"));
+        using var authorize = await client.AuthorizeAsync(clientId, challenge, ("scope", "mcp:tools mcp:confirm"), ("state", "state-1"));
         var redirect = InteractiveClient.ReadRedirect(authorize);
-        Assert.Equal("state-1", redirect["state"]);
-        using var exchange = await Issuer.RequestTokenAsync(http,
-            ("grant_type", "authorization_code"),
-            ("client_id", clientId),
-            ("code", redirect["code"]),
-            ("code_verifier", verifier),
-            ("redirect_uri", InteractiveClient.RedirectUri),
-            ("resource", IssuerProcess.Resource));
+        using var exchange = await client.ExchangeAsync(clientId, redirect["code"], verifier);
         var token = await OAuth.ReadAccessTokenAsync(exchange);
         var result = await OAuth.ValidateAsync(http, Issuer.BaseAddress, token, IssuerProcess.Resource);
 
+        Assert.Equal("state-1", redirect["state"]);
         Assert.True(result.IsValid, result.Exception?.ToString());
         var jwt = (JsonWebToken)result.SecurityToken;
         Assert.Equal("developer", jwt.Subject);
@@ -50,39 +37,36 @@ public sealed class AuthorizationCodeTests(IssuerFixture fixture)
         using var http = OAuth.CreateHttpClient();
         var client = new InteractiveClient(http, Issuer.BaseAddress);
         var clientId = await client.RegisterAsync();
-        var (_, challenge) = OAuth.CreatePkce();
 
-        using var authorize = await client.AuthorizeAsync(
-            ("client_id", clientId),
-            ("redirect_uri", InteractiveClient.RedirectUri),
-            ("scope", "mcp:tools"),
-            ("resource", IssuerProcess.Resource),
-            ("code_challenge", challenge),
-            ("code_challenge_method", "S256"));
-        using var exchange = await Issuer.RequestTokenAsync(http,
-            ("grant_type", "authorization_code"),
-            ("client_id", clientId),
-            ("code", InteractiveClient.ReadRedirect(authorize)["code"]),
-            ("code_verifier", OAuth.CreatePkce().Verifier),
-            ("redirect_uri", InteractiveClient.RedirectUri));
+        using var authorize = await client.AuthorizeAsync(clientId, OAuth.CreatePkce().Challenge);
+        using var exchange = await client.ExchangeAsync(clientId, InteractiveClient.ReadRedirect(authorize)["code"], OAuth.CreatePkce().Verifier);
 
         Assert.Equal(HttpStatusCode.BadRequest, exchange.StatusCode);
         Assert.Equal("invalid_grant", await OAuth.ReadErrorAsync(exchange));
     }
 
-    [Theory]
-    [InlineData("plain")]
-    [InlineData(null)]
-    public async Task Plain_or_missing_PKCE_is_refused_with_JSON(string? method)
+    [Fact]
+    public async Task Plain_PKCE_is_refused_with_JSON()
     {
         using var http = OAuth.CreateHttpClient();
         var client = new InteractiveClient(http, Issuer.BaseAddress);
         var clientId = await client.RegisterAsync();
         var (verifier, _) = OAuth.CreatePkce();
-        (string, string)[] pkce = method is null ? [] : [("code_challenge", verifier), ("code_challenge_method", method)];
 
-        using var authorize = await client.AuthorizeAsync(
-            [("client_id", clientId), ("redirect_uri", InteractiveClient.RedirectUri), ("scope", "mcp:tools"), .. pkce]);
+        using var authorize = await client.AuthorizeAsync(clientId, verifier, ("code_challenge_method", "plain"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);
+        Assert.Equal("invalid_request", await OAuth.ReadErrorAsync(authorize));
+    }
+
+    [Fact]
+    public async Task Missing_PKCE_is_refused_with_JSON()
+    {
+        using var http = OAuth.CreateHttpClient();
+        var client = new InteractiveClient(http, Issuer.BaseAddress);
+        var clientId = await client.RegisterAsync();
+
+        using var authorize = await client.AuthorizeAsync(clientId, challenge: null);
 
         Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);
         Assert.Equal("invalid_request", await OAuth.ReadErrorAsync(authorize));
@@ -94,14 +78,8 @@ public sealed class AuthorizationCodeTests(IssuerFixture fixture)
         using var http = OAuth.CreateHttpClient();
         var client = new InteractiveClient(http, Issuer.BaseAddress);
         var clientId = await client.RegisterAsync();
-        var (_, challenge) = OAuth.CreatePkce();
 
-        using var authorize = await client.AuthorizeAsync(
-            ("client_id", clientId),
-            ("redirect_uri", "http://127.0.0.1:5996/elsewhere"),
-            ("scope", "mcp:tools"),
-            ("code_challenge", challenge),
-            ("code_challenge_method", "S256"));
+        using var authorize = await client.AuthorizeAsync(clientId, OAuth.CreatePkce().Challenge, ("redirect_uri", "http://127.0.0.1:5996/elsewhere"));
 
         Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);
         Assert.Null(authorize.Headers.Location);
@@ -114,15 +92,8 @@ public sealed class AuthorizationCodeTests(IssuerFixture fixture)
         using var http = OAuth.CreateHttpClient();
         var client = new InteractiveClient(http, Issuer.BaseAddress);
         var clientId = await client.RegisterAsync();
-        var (_, challenge) = OAuth.CreatePkce();
 
-        using var authorize = await client.AuthorizeAsync(
-            ("client_id", clientId),
-            ("redirect_uri", InteractiveClient.RedirectUri),
-            ("scope", "mcp:tools"),
-            ("resource", "http://127.0.0.1:5998/mcp"),
-            ("code_challenge", challenge),
-            ("code_challenge_method", "S256"));
+        using var authorize = await client.AuthorizeAsync(clientId, OAuth.CreatePkce().Challenge, ("resource", "http://127.0.0.1:5998/mcp"));
 
         // OpenIddict checks the resource before the redirect URI, so the refusal is answered here, not redirected.
         Assert.Equal(HttpStatusCode.BadRequest, authorize.StatusCode);

@@ -7,6 +7,8 @@ namespace McpDemo.Identity.Tests;
 [Collection(IssuerCollection.Name)]
 public sealed class ClientCredentialsTests(IssuerFixture fixture)
 {
+    private const string OtherResource = "http://127.0.0.1:5998/mcp";
+
     private IssuerProcess Issuer => fixture.Issuer;
 
     [Fact]
@@ -14,12 +16,7 @@ public sealed class ClientCredentialsTests(IssuerFixture fixture)
     {
         using var http = OAuth.CreateHttpClient();
 
-        using var response = await Issuer.RequestTokenAsync(http,
-            ("grant_type", "client_credentials"),
-            ("client_id", IssuerProcess.ClientId),
-            ("client_secret", IssuerProcess.ClientSecret),
-            ("scope", "mcp:tools"),
-            ("resource", IssuerProcess.Resource));
+        using var response = await Issuer.RequestClientCredentialsTokenAsync(http);
         var token = await OAuth.ReadAccessTokenAsync(response);
         var result = await OAuth.ValidateAsync(http, Issuer.BaseAddress, token, IssuerProcess.Resource);
 
@@ -37,14 +34,9 @@ public sealed class ClientCredentialsTests(IssuerFixture fixture)
     {
         using var http = OAuth.CreateHttpClient();
 
-        using var response = await Issuer.RequestTokenAsync(http,
-            ("grant_type", "client_credentials"),
-            ("client_id", IssuerProcess.ClientId),
-            ("client_secret", IssuerProcess.ClientSecret),
-            ("scope", "mcp:tools"),
-            ("resource", IssuerProcess.Resource));
+        using var response = await Issuer.RequestClientCredentialsTokenAsync(http);
         var token = await OAuth.ReadAccessTokenAsync(response);
-        var result = await OAuth.ValidateAsync(http, Issuer.BaseAddress, token, "http://127.0.0.1:5998/mcp");
+        var result = await OAuth.ValidateAsync(http, Issuer.BaseAddress, token, OtherResource);
 
         Assert.False(result.IsValid);
     }
@@ -54,12 +46,7 @@ public sealed class ClientCredentialsTests(IssuerFixture fixture)
     {
         using var http = OAuth.CreateHttpClient();
 
-        using var response = await Issuer.RequestTokenAsync(http,
-            ("grant_type", "client_credentials"),
-            ("client_id", IssuerProcess.ClientId),
-            ("client_secret", IssuerProcess.ClientSecret),
-            ("scope", "mcp:tools"),
-            ("resource", "http://127.0.0.1:5998/mcp"));
+        using var response = await Issuer.RequestClientCredentialsTokenAsync(http, resource: OtherResource);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_target", await OAuth.ReadErrorAsync(response));
@@ -72,12 +59,7 @@ public sealed class ClientCredentialsTests(IssuerFixture fixture)
     {
         using var http = OAuth.CreateHttpClient();
 
-        using var response = await Issuer.RequestTokenAsync(http,
-            ("grant_type", "client_credentials"),
-            ("client_id", clientId),
-            ("client_secret", clientSecret),
-            ("scope", "mcp:tools"),
-            ("resource", IssuerProcess.Resource));
+        using var response = await Issuer.RequestClientCredentialsTokenAsync(http, clientId, clientSecret);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("invalid_client", await OAuth.ReadErrorAsync(response));
@@ -88,12 +70,7 @@ public sealed class ClientCredentialsTests(IssuerFixture fixture)
     {
         using var http = OAuth.CreateHttpClient();
 
-        using var response = await Issuer.RequestTokenAsync(http,
-            ("grant_type", "client_credentials"),
-            ("client_id", IssuerProcess.ClientId),
-            ("client_secret", IssuerProcess.ClientSecret),
-            ("scope", "mcp:confirm"),
-            ("resource", IssuerProcess.Resource));
+        using var response = await Issuer.RequestClientCredentialsTokenAsync(http, scope: "mcp:confirm");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", await OAuth.ReadErrorAsync(response));
@@ -104,8 +81,8 @@ public sealed class ClientCredentialsTests(IssuerFixture fixture)
     {
         using var http = OAuth.CreateHttpClient();
 
-        using var noGrant = await Issuer.RequestTokenAsync(http, ("client_id", IssuerProcess.ClientId));
-        using var unknownGrant = await Issuer.RequestTokenAsync(http, ("grant_type", "password"), ("client_id", IssuerProcess.ClientId));
+        using var noGrant = await Issuer.PostTokenRequestAsync(http, ("client_id", IssuerProcess.ClientId));
+        using var unknownGrant = await Issuer.PostTokenRequestAsync(http, ("grant_type", "password"), ("client_id", IssuerProcess.ClientId));
         using var json = await http.PostAsync(Issuer.TokenEndpoint, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, noGrant.StatusCode);

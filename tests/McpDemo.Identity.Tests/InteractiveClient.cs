@@ -26,12 +26,47 @@ internal sealed class InteractiveClient(HttpClient http, Uri issuer)
         return json.RootElement.GetProperty("client_id").GetString()!;
     }
 
-    /// <summary>Sends an authorization request with the given parameters (besides <c>response_type=code</c>).</summary>
-    public Task<HttpResponseMessage> AuthorizeAsync(params (string Name, string Value)[] parameters)
+    /// <summary>
+    /// Asks for a code for <paramref name="clientId"/>: <see cref="RedirectUri"/>, scope <c>mcp:tools</c>, the
+    /// issuer's resource and an S256 <paramref name="challenge"/> (none when null), each replaced by a same-named
+    /// <paramref name="overrides"/> entry.
+    /// </summary>
+    public Task<HttpResponseMessage> AuthorizeAsync(string clientId, string? challenge, params (string Name, string Value)[] overrides)
     {
-        var query = string.Join('&', parameters.Prepend((Name: "response_type", Value: "code"))
-            .Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value)));
+        var parameters = new Dictionary<string, string>
+        {
+            ["response_type"] = "code",
+            ["client_id"] = clientId,
+            ["redirect_uri"] = RedirectUri,
+            ["scope"] = "mcp:tools",
+            ["resource"] = IssuerProcess.Resource,
+        };
+        if (challenge is not null)
+        {
+            parameters["code_challenge"] = challenge;
+            parameters["code_challenge_method"] = "S256";
+        }
+        foreach (var (name, value) in overrides)
+        {
+            parameters[name] = value;
+        }
+        var query = string.Join('&', parameters.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
         return http.GetAsync(new Uri(issuer, "connect/authorize?" + query));
+    }
+
+    /// <summary>Exchanges <paramref name="code"/> with <paramref name="verifier"/> for a token for the issuer's resource.</summary>
+    public async Task<HttpResponseMessage> ExchangeAsync(string clientId, string code, string verifier)
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["client_id"] = clientId,
+            ["code"] = code,
+            ["code_verifier"] = verifier,
+            ["redirect_uri"] = RedirectUri,
+            ["resource"] = IssuerProcess.Resource,
+        });
+        return await http.PostAsync(new Uri(issuer, "connect/token"), form);
     }
 
     /// <summary>The query parameters of the redirect an authorization answer sends the browser to, checking it goes to <see cref="RedirectUri"/>.</summary>

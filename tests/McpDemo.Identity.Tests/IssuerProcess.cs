@@ -63,8 +63,22 @@ public sealed class IssuerProcess : IAsyncDisposable
         return new IssuerProcess(process, baseAddress, keyDirectory);
     }
 
-    /// <summary>Asks for a token with client credentials; the form is sent as given, so tests can break it.</summary>
-    public async Task<HttpResponseMessage> RequestTokenAsync(HttpClient http, params (string Name, string Value)[] form)
+    /// <summary>Asks for a token with client credentials, as the configured client for <see cref="Resource"/> unless told otherwise.</summary>
+    public Task<HttpResponseMessage> RequestClientCredentialsTokenAsync(
+        HttpClient http,
+        string clientId = ClientId,
+        string clientSecret = ClientSecret,
+        string scope = "mcp:tools",
+        string resource = Resource) =>
+        PostTokenRequestAsync(http,
+            ("grant_type", "client_credentials"),
+            ("client_id", clientId),
+            ("client_secret", clientSecret),
+            ("scope", scope),
+            ("resource", resource));
+
+    /// <summary>Posts <paramref name="form"/> to the token endpoint as given, so tests can break it.</summary>
+    public async Task<HttpResponseMessage> PostTokenRequestAsync(HttpClient http, params (string Name, string Value)[] form)
     {
         using var content = new FormUrlEncodedContent(form.Select(field => KeyValuePair.Create(field.Name, field.Value)));
         return await http.PostAsync(TokenEndpoint, content);

@@ -38,15 +38,8 @@ public sealed class StartupTests
         using var http = OAuth.CreateHttpClient();
         var client = new InteractiveClient(http, issuer.BaseAddress);
         var clientId = await client.RegisterAsync();
-        var (_, challenge) = OAuth.CreatePkce();
 
-        using var authorize = await client.AuthorizeAsync(
-            ("client_id", clientId),
-            ("redirect_uri", InteractiveClient.RedirectUri),
-            ("scope", "mcp:tools"),
-            ("resource", IssuerProcess.Resource),
-            ("code_challenge", challenge),
-            ("code_challenge_method", "S256"));
+        using var authorize = await client.AuthorizeAsync(clientId, OAuth.CreatePkce().Challenge);
 
         Assert.Equal("login_required", InteractiveClient.ReadRedirect(authorize)["error"]);
     }
