@@ -36,9 +36,14 @@ public sealed class IssuerProcess : IAsyncDisposable
     /// <summary>The token endpoint.</summary>
     public Uri TokenEndpoint => new(BaseAddress, "connect/token");
 
-    /// <summary>Starts the issuer with its keys in <paramref name="keyDirectory"/>, plus <paramref name="extraArguments"/>.</summary>
-    public static async Task<IssuerProcess> StartAsync(string keyDirectory, params string[] extraArguments)
+    /// <summary>Starts the issuer with its keys in <paramref name="keyDirectory"/> and <see cref="Resource"/> registered, plus <paramref name="extraArguments"/>.</summary>
+    public static Task<IssuerProcess> StartAsync(string keyDirectory, params string[] extraArguments) =>
+        StartAsync(keyDirectory, registerResource: true, extraArguments);
+
+    /// <summary>Starts the issuer with its keys in <paramref name="keyDirectory"/>, with or without <see cref="Resource"/> registered.</summary>
+    public static async Task<IssuerProcess> StartAsync(string keyDirectory, bool registerResource, params string[] extraArguments)
     {
+        string[] resources = registerResource ? [$"--Identity:Resources:0={Resource}"] : [];
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
         var process = TestProcess.StartProject(
             "src/McpDemo.Identity",
@@ -48,7 +53,7 @@ public sealed class IssuerProcess : IAsyncDisposable
                 $"--Identity:Clients:0:ClientId={ClientId}",
                 $"--Identity:Clients:0:ClientSecret={ClientSecret}",
                 "--Identity:Clients:0:Scopes:0=mcp:tools",
-                $"--Identity:Resources:0={Resource}",
+                .. resources,
                 .. extraArguments,
             ]);
         try

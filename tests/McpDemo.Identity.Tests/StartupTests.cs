@@ -2,7 +2,7 @@ using McpDemo.Testing;
 
 namespace McpDemo.Identity.Tests;
 
-/// <summary>The issuer refuses unsafe configuration at start, with one line that says what to change.</summary>
+/// <summary>What configuration decides at start: unsafe settings stop the issuer with one line, the development user, and the loopback default for resources.</summary>
 public sealed class StartupTests
 {
     [Theory]
@@ -42,5 +42,20 @@ public sealed class StartupTests
         using var authorize = await client.AuthorizeAsync(clientId, OAuth.CreatePkce().Challenge);
 
         Assert.Equal("login_required", InteractiveClient.ReadRedirect(authorize)["error"]);
+    }
+
+    [Fact]
+    public async Task Started_by_hand_on_loopback_without_resources_the_issuer_issues_for_the_resource_the_client_names()
+    {
+        using var keys = new TemporaryDirectory();
+        await using var issuer = await IssuerProcess.StartAsync(keys.Path, registerResource: false);
+        using var http = OAuth.CreateHttpClient();
+        const string resource = "http://127.0.0.1:5994/mcp";
+
+        using var response = await issuer.RequestClientCredentialsTokenAsync(http, resource: resource);
+        var token = await OAuth.ReadAccessTokenAsync(response);
+        var result = await OAuth.ValidateAsync(http, issuer.BaseAddress, token, resource);
+
+        Assert.True(result.IsValid, result.Exception?.ToString());
     }
 }
