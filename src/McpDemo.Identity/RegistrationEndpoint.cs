@@ -59,7 +59,7 @@ internal static class RegistrationEndpoint
             return Refuse(InvalidRedirectUri, $"'{rejected}' is not accepted: redirect URIs must be absolute https URIs, or http on loopback, without a fragment.");
         }
 
-        var scopes = metadata.Scope is null ? McpScopes.All : Split(metadata.Scope);
+        var scopes = RegisteredScopes(metadata.Scope);
         var descriptor = new OpenIddictApplicationDescriptor
         {
             ClientId = Guid.NewGuid().ToString("N"),
@@ -91,14 +91,12 @@ internal static class RegistrationEndpoint
         return Results.Json(registered, IssuerJsonContext.Default.ClientRegistrationResponse, statusCode: StatusCodes.Status201Created);
     }
 
-    // What this issuer registers is fixed (public clients, code with PKCE, the MCP scopes); metadata asking for
-    // anything else is refused rather than silently changed, so a client never believes it holds a secret.
+    // Requests this issuer cannot honour at all are refused. What it can narrow is narrowed, and the answer says what
+    // was registered (RFC 7591 §2 lets a server replace requested values): every client is public, because the C#
+    // SDK asks for client_secret_post and then follows the token_endpoint_auth_method of the answer; scopes are
+    // limited to the MCP ones, because SDKs may ask for all the issuer advertises (openid among them).
     private static string? FindMetadataProblem(ClientRegistrationRequest metadata)
     {
-        if (metadata.TokenEndpointAuthMethod is { } method && method != ClientAuthenticationMethods.None)
-        {
-            return $"token_endpoint_auth_method '{method}' is not supported: only public clients ('none') can register.";
-        }
         if (metadata.GrantTypes?.FirstOrDefault(grant => !AcceptedGrantTypes.Contains(grant)) is { } grant)
         {
             return $"grant_types '{grant}' is not supported: clients register for the authorization code with PKCE.";
@@ -107,19 +105,20 @@ internal static class RegistrationEndpoint
         {
             return $"response_types '{type}' is not supported: only 'code' is.";
         }
-        if (metadata.Scope is { } scope && Split(scope).FirstOrDefault(name => !McpScopes.All.Contains(name)) is { } unknown)
-        {
-            return $"scope '{unknown}' is not registered here; the scopes are: {string.Join(' ', McpScopes.All)}.";
-        }
         return null;
+    }
+
+    // The MCP scopes asked for, or all of them when none is.
+    private static string[] RegisteredScopes(string? requested)
+    {
+        var scopes = (requested ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(McpScopes.All.Contains).ToArray();
+        return scopes.Length > 0 ? scopes : McpScopes.All;
     }
 
     private static bool IsAcceptedRedirectUri(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && string.IsNullOrEmpty(uri.Fragment)
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
-
-    private static string[] Split(string scope) => scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     // Null when the body is larger than the limit, whatever Content-Length claims.
     private static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, CancellationToken cancellationToken)
