@@ -1,14 +1,13 @@
-using McpDemo.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 using static OpenIddict.Server.OpenIddictServerHandlers.Discovery;
 
-namespace Microsoft.Extensions.Hosting;
+namespace McpDemo.Identity;
 
 /// <summary>Adds and maps the McpDemo issuer: OpenIddict with the MCP scopes, resources, persistent keys and registration.</summary>
-public static class IssuerRegistration
+internal static class IssuerRegistration
 {
     private const string SigningKeyFile = "signing-key.pem";
     private const string EncryptionKeyFile = "encryption-key.pem";
