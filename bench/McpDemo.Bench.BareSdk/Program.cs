@@ -6,8 +6,10 @@ using ModelContextProtocol.AspNetCore;
 // A bare MapMcp server as the SDK's samples write one, answering ping like McpDemo.Server does.
 // Configuration: --urls to bind, --instance and --version for the answer, --SessionMode (Stateless by default).
 var builder = WebApplication.CreateSlimBuilder(args);
-// The web template's appsettings.json: no log line per request.
+// No log line per request, as in McpDemo.Server's appsettings.json: the SDK logs every handled request at Information,
+// and writing it to the console would cost more than the call.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
 
 // The SDK's own type infos first, then ours: under NativeAOT nothing else can describe PingResult's output schema.
 var toolJson = new JsonSerializerOptions(McpJsonUtilities.DefaultOptions);
