@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Profile (not a test) of where our server's CPU per call goes beyond the bare SDK's: eng/bench.sh's "ours" and
-# "bare" servers (ours with telemetry as deployed), both with DOTNET_PerfMapEnabled=1 so perf can name JIT-compiled
-# code. After a warm-up, perf samples each server's stacks (perf record -g, frame pointers: .NET's JIT keeps them)
+# "bare" servers (ours with telemetry as deployed), both writing a perf map so perf can name JIT-compiled code. After a warm-up, perf samples each server's stacks (perf record -g, frame pointers: .NET's JIT keeps them)
 # over one wrk run per protocol revision, and every sample is charged to its owner: the innermost frame, from the
 # leaf up, in a namespace that does work of its own (ours, OpenTelemetry, logging, authentication, the SDK, JSON,
 # Kestrel...); samples with no such frame are charged to the leaf's module (the runtime's GC and JIT, the kernel).
@@ -20,10 +19,13 @@ for project in src/McpDemo.Server bench/McpDemo.Bench.BareSdk; do
 done
 
 start_otlp_sink
-start_app ours "$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll" DOTNET_PerfMapEnabled=1 \
+# perf finds JIT-compiled code by the map file only where the runtime does not double-map it (W^X), and the map lists
+# only what the JIT compiled, so precompiled (ReadyToRun) framework code is compiled by the JIT too.
+profiling=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_ReadyToRun=0)
+start_app ours "$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll" "${profiling[@]}" \
   Mcp__SessionMode=Stateless OTEL_EXPORTER_OTLP_ENDPOINT="$otlp_sink_url"
 ours="$app_url ${pids[-1]}"
-start_app bare "$root/bench/McpDemo.Bench.BareSdk/bin/Release/net10.0/McpDemo.Bench.BareSdk.dll" DOTNET_PerfMapEnabled=1
+start_app bare "$root/bench/McpDemo.Bench.BareSdk/bin/Release/net10.0/McpDemo.Bench.BareSdk.dll" "${profiling[@]}"
 bare="$app_url ${pids[-1]}"
 
 echo "Warming up for $warmup each..."
@@ -50,7 +52,7 @@ owners() {
   python3 - "$1" "$2" "$frequency" <<'PY'
 import collections, re, sys
 stacks, calls, frequency = sys.argv[1], int(open(sys.argv[2]).read()), int(sys.argv[3])
-# Owners, most specific first; a frame's symbol is matched from its start (perf-map names are "[module] Namespace.Type::Method").
+# Owners, most specific first, matched against the start of a frame's declaring type.
 owners = [
     ("ours: guards", r"McpDemo\.Guards"), ("ours: shared state", r"McpDemo\.SharedState"),
     ("ours: tool filters", r"McpDemo\.Server\.Tools\.ToolCall"), ("ours: tools", r"McpDemo\.Server"),
@@ -69,12 +71,19 @@ owners = [
     ("Kestrel/HTTP", r"Microsoft\.AspNetCore\.(Server|Http|WebUtilities)|System\.IO\.Pipelines|System\.Net"),
     ("threading/async", r"System\.Threading|System\.Runtime\.CompilerServices"),
 ]
-compiled = [(name, re.compile(r"(\[[^\]]*\] )?(instance |static )?[^ ]*?" + pattern)) for name, pattern in owners]
+compiled = [(name, re.compile(pattern)) for name, pattern in owners]
+
+def type_of(symbol):
+    """The declaring type of a perf-map method name: "ret [Assembly] Namespace.Type::Method(args)[Tier]"."""
+    if "::" not in symbol:
+        return ""
+    return re.sub(r"^\[[^\]]*\]", "", symbol.split("::", 1)[0].rsplit(" ", 1)[-1])
 
 def owner_of(frames):
     for symbol, dso in frames:
+        declaring = type_of(symbol)
         for name, pattern in compiled:
-            if pattern.match(symbol):
+            if pattern.match(declaring):
                 return name
     symbol, dso = frames[0]
     if "kernel" in dso:
