@@ -4,13 +4,16 @@
 # over one wrk run per protocol revision, and every sample is charged to its owner: the innermost frame, from the
 # leaf up, in a namespace that does work of its own (ours, OpenTelemetry, logging, authentication, the SDK, JSON,
 # Kestrel...); samples with no such frame are charged to the leaf's module (the runtime's GC and JIT, the kernel).
-# Prints, per revision, microseconds of CPU per call by owner for ours and bare, and the difference.
+# Prints, per revision, microseconds of CPU per call by owner for ours and bare, and the difference; keeps the stacks
+# in artifacts/bench-profile/.
 # Usage: eng/bench-profile.sh   (env: CONNECTIONS=32 THREADS=2 WARMUP=45s DURATION=10s FREQUENCY=499 TOP=25)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
 ensure_perf
 frequency="${FREQUENCY:-499}"
+kept="$root/artifacts/bench-profile" # perf script's stacks, kept for a closer look
+mkdir -p "$kept"
 top="${TOP:-25}"
 
 echo "Building Release..."
@@ -28,10 +31,14 @@ ours="$app_url ${pids[-1]}"
 start_app bare "$root/bench/McpDemo.Bench.BareSdk/bin/Release/net10.0/McpDemo.Bench.BareSdk.dll" "${profiling[@]}"
 bare="$app_url ${pids[-1]}"
 
-echo "Warming up for $warmup each..."
-for target in "$ours" "$bare"; do
-  read -r url _ <<<"$target"
-  PING_REVISION=2026-07-28 wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "$url" >/dev/null
+revisions=(2026-07-28 2025-11-25)
+# Every method the JIT still compiles while perf records would be charged to the calls, so both revisions warm up first.
+echo "Warming up for $warmup each, per revision..."
+for revision in "${revisions[@]}"; do
+  for target in "$ours" "$bare"; do
+    read -r url _ <<<"$target"
+    PING_REVISION="$revision" wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "$url" >/dev/null
+  done
 done
 
 # record LABEL URL PID: one wrk run of DURATION while perf samples PID; leaves LABEL.stacks and LABEL.calls in $work.
@@ -45,6 +52,7 @@ record() {
   wait "$perf_pid" || true
   awk '/requests in/ { print $1 }' "$work/$label.wrk" >"$work/$label.calls"
   perf script -i "$work/$label.data" -F ip,sym,dso 2>/dev/null >"$work/$label.stacks"
+  cp "$work/$label.stacks" "$kept/"
 }
 
 # owners STACKS CALLS: "owner us_per_call" for every owner, from perf script's stacks (a blank line between samples).
@@ -115,7 +123,7 @@ for name, count in samples.items():
 PY
 }
 
-for revision in 2026-07-28 2025-11-25; do
+for revision in "${revisions[@]}"; do
   export PING_REVISION="$revision"
   for label in ours bare; do
     read -r url pid <<<"${!label}"
