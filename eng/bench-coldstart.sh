@@ -106,7 +106,8 @@ for name in ours-jit ours-r2r ours-aot bare-jit bare-aot; do
     ours-*) command="$out/$name/McpDemo.Server --urls http://127.0.0.1:{port} --Mcp:SessionMode=Stateless" ;;
     bare-*) command="$out/$name/McpDemo.Bench.BareSdk --urls http://127.0.0.1:{port}" ;;
   esac
-  echo "$name|$(du -sb "$out/$name" | cut -f1)|$command|2026-07-28" >>"$variants"
+  # Debug symbols (NativeAOT's .dbg, the .pdb files) stay behind when the folder is deployed.
+  echo "$name|$(du -sb --exclude='*.dbg' --exclude='*.pdb' "$out/$name" | cut -f1)|$command|2026-07-28" >>"$variants"
 done
 echo "node|$(node_size)|$node $root/eng/tools/bench-ping-server.mjs {port}|2025-11-25" >>"$variants"
 
@@ -198,14 +199,14 @@ echo "$starts starts each; times in ms as median / p90; our server ${TELEMETRY:-
 printf '%-9s %10s %19s %19s %19s %9s\n' "" "size MiB" "exec->ready" "ready->answer" "exec->answer" "RSS MiB"
 for name in ours-jit ours-r2r ours-aot bare-jit bare-aot node; do
   if [[ -f "$out/$name.error" ]]; then
-    printf '%-9s n/a: %s\n' "$name" "$(cat "$out/$name.error")"
+    printf '%-9s n/a: %.160s\n' "$name" "$(cat "$out/$name.error")"
     continue
   fi
   size="$(awk -F'|' -v name="$name" '$1 == name { printf "%.1f", $2 / 1048576 }' "$variants")"
   printf '%-9s %10s %19s %19s %19s %9s\n' "$name" "$size" "$(phase "$name" 2)" "$(phase "$name" 3)" "$(phase "$name" 4)" \
     "$(column_of "$name" 5 | median)"
 done
-echo "(sizes: the publish folder; jit and r2r also need the shared .NET runtime, node its Node binary)"
+echo "(sizes: the publish folder without debug symbols; jit and r2r also need the shared .NET runtime, node its Node binary)"
 median_total() { column_of "$1" 4 | median; }
 if [[ ! -f "$out/ours-aot.error" ]]; then
   echo "ours-aot exec->answer: $(ratio "$(median_total ours-aot)" "$(median_total node)")x node's (goal <= 0.3x)," \
