@@ -44,14 +44,41 @@ start_app() {
   echo "$name answers: $(grep -o 'pong! instance=[^"]*' <<<"$answer")"
 }
 
+# start_otlp_sink: a stand-in collector on a free port that answers 200 to every OTLP/HTTP POST, so only the
+# exporting side is measured; stopped with the apps. Sets otlp_sink_url.
+start_otlp_sink() {
+  local port
+  port="$(free_port)"
+  python3 -c '
+import http.server, sys
+class Sink(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    def log_message(self, *args):
+        pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
+' "$port" &
+  pids+=($!)
+  otlp_sink_url="http://127.0.0.1:$port"
+}
+
 # print_figures FIGURES: prints compare's lines, kept in the file FIGURES, as a table with a header.
 print_figures() {
-  printf '\n%-16s %12s %10s %8s %8s\n' "" "req/s" "p99" "wrong" "non-2xx"
-  local label rps p99 wrong non2xx
-  while read -r label rps p99 wrong non2xx; do
-    printf '%-16s %12s %10s %8s %8s\n' "$label" "$rps" "$p99" "$wrong" "$non2xx"
+  printf '\n%-16s %12s %10s %8s %8s %12s\n' "" "req/s" "p99" "wrong" "non-2xx" "CPU us/call"
+  local label rps p99 wrong non2xx cpu
+  while read -r label rps p99 wrong non2xx cpu; do
+    printf '%-16s %12s %10s %8s %8s %12s\n' "$label" "$rps" "$p99" "$wrong" "$non2xx" "${cpu:-n/a}"
   done <"$1"
 }
+
+# cpu_of FIGURES LABEL: the median CPU time per call (us) compare found for LABEL.
+cpu_of() { awk -v label="$2" '$1 == label { print $6 }' "$1"; }
+
+# ratio A B: A / B to two decimals, or n/a when either is not a number.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 
 # rps_of FIGURES LABEL: the median req/s compare found for LABEL.
 rps_of() { awk -v label="$2" '$1 == label { print $2 }' "$1"; }

@@ -30,15 +30,8 @@ dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Server" >/dev/null
 dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Gateway" >/dev/null
 dotnet build -c Release -v quiet -nologo "$root/bench/McpDemo.Bench.BareProxy" >/dev/null
 
-# The call every target gets: bench/ping.lua's answer check, with a 2026-07-28 body and its headers.
-ping_script="$work/ping-2026.lua"
-cat >"$ping_script" <<LUA
-dofile("$root/bench/ping.lua")
-wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"ping","arguments":{},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}'
-wrk.headers["MCP-Protocol-Version"] = "2026-07-28"
-wrk.headers["Mcp-Method"] = "tools/call"
-wrk.headers["Mcp-Name"] = "ping"
-LUA
+# The call every target gets: a 2026-07-28 tools/call ping with its Mcp-Method/Mcp-Name headers (bench/ping.lua).
+export PING_REVISION=2026-07-28
 
 gateway_env=()
 upstreams=""
@@ -125,8 +118,6 @@ measure() {
   echo "  round $round $label: $(cut -d' ' -f1 "$work/$label.$round.figures") req/s, $(cut -d' ' -f5 "$work/$label.$round.figures") us CPU per call" >&2
 }
 
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-
 targets=("gateway $gateway_url $gateway_pid" "gateway-body $body_url $body_pid" "bare-yarp $bare_url $bare_pid" "nginx $nginx_url $nginx_pid")
 wrk_settings
 echo "targets in front of $replicas replicas; gateway settings: ${GATEWAY_SETTINGS:-(as shipped)}"
@@ -168,14 +159,11 @@ printf '%-14s %22s\n' "" "instructions/call (k)"
 awk '{ printf "%-14s %22s\n", $1, $2 }' "$work/instructions"
 instructions_of() { awk -v label="$1" '$1 == label { print $2 }' "$work/instructions"; }
 
-cpu_of() { awk -v label="$1" '$1 == label { print $6 }' "$work/summary"; }
-# ratio A B: A / B to two decimals, or n/a when either is not a number (perf cannot count instructions on some VMs).
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b ~ /^[0-9.]+$/ && b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
 echo
-echo "gateway CPU per call / bare YARP: $(ratio "$(cpu_of gateway)" "$(cpu_of bare-yarp)")x (goal: <= 1.10x);" \
+echo "gateway CPU per call / bare YARP: $(ratio "$(cpu_of "$work/summary" gateway)" "$(cpu_of "$work/summary" bare-yarp)")x (goal: <= 1.10x);" \
   "instructions: $(ratio "$(instructions_of gateway)" "$(instructions_of bare-yarp)")x"
-echo "checking headers against the body: $(ratio "$(cpu_of gateway-body)" "$(cpu_of gateway)")x the gateway's CPU per call;" \
+echo "checking headers against the body: $(ratio "$(cpu_of "$work/summary" gateway-body)" "$(cpu_of "$work/summary" gateway)")x the gateway's CPU per call;" \
   "instructions: $(ratio "$(instructions_of gateway-body)" "$(instructions_of gateway)")x"
-echo "gateway CPU per call / nginx: $(ratio "$(cpu_of gateway)" "$(cpu_of nginx)")x;" \
+echo "gateway CPU per call / nginx: $(ratio "$(cpu_of "$work/summary" gateway)" "$(cpu_of "$work/summary" nginx)")x;" \
   "instructions: $(ratio "$(instructions_of gateway)" "$(instructions_of nginx)")x"
 awk '$4 != 0 || $5 != 0 { bad = 1 } END { exit bad }' "$work/summary" || { echo "Some answers were wrong: the figures above do not count." >&2; exit 1; }

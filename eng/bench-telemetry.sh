@@ -18,23 +18,9 @@ echo "Building Release..."
 dotnet build -c Release -v quiet -nologo "$root/src/McpDemo.Server" >/dev/null
 server="$root/src/McpDemo.Server/bin/Release/net10.0/McpDemo.Server.dll"
 
-# A stand-in collector: answers 200 to every OTLP POST, so only the server's side of export is measured.
-sink_port="$(free_port)"
-python3 -c '
-import http.server, sys
-class Sink(http.server.BaseHTTPRequestHandler):
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", 0)))
-        self.send_response(200)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-    def log_message(self, *args):
-        pass
-http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Sink).serve_forever()
-' "$sink_port" &
-pids+=($!) # stopped with the servers
+start_otlp_sink
 
-exporting=(OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$sink_port")
+exporting=(OTEL_EXPORTER_OTLP_ENDPOINT="$otlp_sink_url")
 start_app telemetry-on "$server" Mcp__SessionMode=Stateless "${exporting[@]}"
 on_url="$app_url" on_pid="${pids[-1]}"
 start_app every-trace "$server" Mcp__SessionMode=Stateless "${exporting[@]}" OTEL_TRACES_SAMPLER=always_on \

@@ -51,19 +51,45 @@ wrk_once() {
   echo "$rps $p99 $wrong ${non2xx:-0}"
 }
 
+# Per compare label, optional: the protocol revision bench/ping.lua sends to it (PING_REVISION), and the process
+# whose CPU time per call compare counts with perf's task-clock.
+declare -A revision_of=() pid_of=()
+
+# median: the median of the numbers on stdin, one a line (the lower middle one of an even count).
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+# task_clock_per_call PID WRK_REPORT OUT COMMAND...: runs COMMAND, its output to OUT, while perf counts the CPU time
+# PID spends, and prints PID's microseconds of CPU per call of the wrk run whose report COMMAND writes to WRK_REPORT.
+task_clock_per_call() {
+  local pid="$1" report="$2" out="$3" counts perf_pid
+  shift 3
+  counts="$(mktemp)"
+  perf stat -x, -e task-clock -p "$pid" -o "$counts" 2>/dev/null &
+  perf_pid=$!
+  sleep 0.2 # perf attaches before the load starts
+  "$@" >"$out"
+  kill -INT "$perf_pid"
+  wait "$perf_pid" || true
+  awk -F, -v calls="$(awk '/requests in/ { print $1 }' "$report")" \
+    '$3 == "task-clock" && $1 ~ /^[0-9.]+$/ { cpu = sprintf("%.1f", $1 * 1000 / calls) } END { print cpu == "" ? "n/a" : cpu }' "$counts"
+  rm -f "$counts"
+}
+
 # compare REPORTS_DIR LABEL=URL...: warms every URL up, then measures them in turn, round after round, so a machine
 # whose speed drifts during the run (a shared VM's does, by up to 2x within minutes) weighs on every target alike.
 # Every other round goes in reverse order, so no target always follows the same one (and its leftover work).
-# Prints, per label and in order, "label median_req/s median_p99 wrong non2xx" (wrong answers summed over rounds);
-# the rounds' figures go to stderr as they come.
+# Prints, per label and in order, "label median_req/s median_p99 wrong non2xx median_cpu_us_per_call" (wrong answers
+# summed over rounds; CPU n/a for a label without pid_of). The rounds' figures go to stderr as they come.
 compare() {
   local dir="$1"
   shift
-  local target label url
+  local target label url default_revision="${PING_REVISION:-}"
   for target in "$@"; do
-    wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "${target#*=}" >/dev/null
+    label="${target%%=*}"
+    PING_REVISION="${revision_of[$label]:-$default_revision}" \
+      wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "${target#*=}" >/dev/null
   done
-  local round order
+  local round order figures cpu
   for round in $(seq 1 "$rounds"); do
     order=("$@")
     if ((round % 2 == 0)); then
@@ -72,17 +98,26 @@ compare() {
     for target in "${order[@]}"; do
       label="${target%%=*}"
       url="${target#*=}"
-      wrk_once "$url" "$dir/$label.$round.wrk" >"$dir/$label.$round.figures"
-      echo "  round $round $label: $(cut -d' ' -f1 "$dir/$label.$round.figures") req/s" >&2
+      figures="$dir/$label.$round.figures"
+      export PING_REVISION="${revision_of[$label]:-$default_revision}"
+      if [[ -n "${pid_of[$label]:-}" ]]; then
+        cpu="$(task_clock_per_call "${pid_of[$label]}" "$dir/$label.$round.wrk" "$figures" wrk_once "$url" "$dir/$label.$round.wrk")"
+      else
+        wrk_once "$url" "$dir/$label.$round.wrk" >"$figures"
+        cpu="n/a"
+      fi
+      sed -i "s|\$| $cpu|" "$figures"
+      echo "  round $round $label: $(cut -d' ' -f1 "$figures") req/s, $cpu us CPU per call" >&2
     done
   done
   for target in "$@"; do
     label="${target%%=*}"
-    local median_rps median_p99 wrong non2xx
-    median_rps="$(cat "$dir/$label".*.figures | cut -d' ' -f1 | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
-    median_p99="$(cat "$dir/$label".*.figures | cut -d' ' -f2 | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+    local median_rps median_p99 wrong non2xx median_cpu
+    median_rps="$(cat "$dir/$label".*.figures | cut -d' ' -f1 | median)"
+    median_p99="$(cat "$dir/$label".*.figures | cut -d' ' -f2 | median)"
     wrong="$(cat "$dir/$label".*.figures | awk '{ s += $3 } END { print s }')"
     non2xx="$(cat "$dir/$label".*.figures | awk '{ s += $4 } END { print s }')"
-    echo "$label $median_rps $median_p99 $wrong $non2xx"
+    median_cpu="$(cat "$dir/$label".*.figures | cut -d' ' -f5 | median)"
+    echo "$label $median_rps $median_p99 $wrong $non2xx $median_cpu"
   done
 }
