@@ -91,7 +91,7 @@ public static class AwsCdkPublishStep
                 .ToDictionary(e => e.Key, e => (string)e.Value, StringComparer.Ordinal),
             ParameterEnvironment = environment.Where(e => e.Value is ParameterResource)
                 .ToDictionary(e => e.Key, e => ((ParameterResource)e.Value).Name, StringComparer.Ordinal),
-            Stores = StoresOf(environment.Values),
+            Stores = StoresOf(server),
             DesiredCount = server.TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 1,
             CertificateArn = configuration["certificate-arn"] ?? app.Node.TryGetContext(CertificateArnContextKey) as string,
             DomainName = configuration["domain-name"],
@@ -101,15 +101,16 @@ public static class AwsCdkPublishStep
     }
 
     /// <summary>
-    /// The stores the server is given a connection string of (<c>WithReference(store)</c>), by resource name. Each
-    /// <see cref="GarnetStoreResource"/> becomes an ElastiCache cache; a connection string of any other resource has no
-    /// AWS counterpart here, and deploying the server without it would silently drop its state, so it fails.
+    /// The stores the server references (<c>WithReference(store)</c>), by resource name. Each <see cref="GarnetStoreResource"/>
+    /// becomes an ElastiCache cache; a connection string of any other resource has no AWS counterpart here, and deploying
+    /// the server without it would silently drop its state, so it fails.
     /// </summary>
-    private static List<string> StoresOf(IEnumerable<object> environmentValues) =>
-        [.. environmentValues.OfType<ConnectionStringReference>().Select(reference => reference.Resource is GarnetStoreResource store
-            ? store.Name
-            : throw new DistributedApplicationException(
-                $"The {StepName} step deploys Redis-protocol stores ({nameof(GarnetStoreResource)}) only, but the server is given the connection string of '{reference.Resource.Name}'."))];
+    private static List<string> StoresOf(ProjectResource server) =>
+        [.. server.Annotations.OfType<ResourceRelationshipAnnotation>().Select(r => r.Resource).OfType<IResourceWithConnectionString>().Distinct()
+            .Select(referenced => referenced is GarnetStoreResource store
+                ? store.Name
+                : throw new DistributedApplicationException(
+                    $"The {StepName} step deploys Redis-protocol stores ({nameof(GarnetStoreResource)}) only, but the server references the connection string of '{referenced.Name}'."))];
 
     /// <summary>The one MCP server of the model (the project <c>AsMcpServer</c> marked) and how it keeps sessions.</summary>
     private static (ProjectResource Server, McpServerAnnotation Mcp) FindServer(DistributedApplicationModel model)

@@ -30,18 +30,21 @@ public static class GarnetStoreResourceExtensions
     }
 
     /// <summary>
-    /// Gives <paramref name="builder"/>'s resource the store's connection string, <c>ConnectionStrings__&lt;store name&gt;</c>.
+    /// Gives <paramref name="builder"/>'s resource the store's connection string as <c>ConnectionStrings__&lt;store name&gt;</c>,
+    /// the variable Aspire's <c>WithReference</c> sets for a resource with a connection string, and records the reference.
     /// </summary>
     /// <remarks>
-    /// The store is a project, so Aspire's own <c>WithReference</c> could also read it as a service to discover (its
-    /// endpoints' URLs); this overload picks the connection string, which is what a Redis client reads.
+    /// Aspire's own <c>WithReference</c> would publish the variable as <c>{store.connectionString}</c>, which a project in the
+    /// manifest (<c>project.v0</c>) cannot declare; the expression itself, the store's RESP host and port, resolves both
+    /// when run and in the manifest. Deployment steps find the store through the reference.
     /// </remarks>
     public static IResourceBuilder<TResource> WithReference<TResource>(this IResourceBuilder<TResource> builder, IResourceBuilder<GarnetStoreResource> store)
         where TResource : IResourceWithEnvironment
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(store);
-        IResourceBuilder<IResourceWithConnectionString> connectionString = store;
-        return builder.WithReference(connectionString);
+        return builder
+            .WithEnvironment($"ConnectionStrings__{store.Resource.Name}", store.Resource.ConnectionStringExpression)
+            .WithReferenceRelationship(store.Resource);
     }
 }
