@@ -98,7 +98,7 @@ public sealed class DashboardTests : IAsyncLifetime
         {
             await page.GetByText(Banner).First.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 10_000 });
         }
-        catch (Microsoft.Playwright.TimeoutException)
+        catch (TimeoutException)
         {
             // A banner that stays only spoils the picture; what the test asserts does not depend on it.
         }
