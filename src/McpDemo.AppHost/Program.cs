@@ -2,12 +2,15 @@ using McpDemo.AppHost;
 using McpDemo.Hosting;
 using McpDemo.Hosting.Aws;
 
-if (TopologyArguments.Parse(args) is not { } topology)
-{
-    return TopologyArguments.UsageExitCode;
-}
-
 var builder = DistributedApplication.CreateBuilder(args);
+
+// Our options come from the configuration Aspire builds from the command line; its own (--publisher, --operation,
+// --step, --output-path, ...) stay Aspire's.
+if (TopologyOptions.Read(builder.Configuration, gatewayPortMustBeFree: builder.ExecutionContext.IsRunMode, out var error) is not { } topology)
+{
+    Console.Error.WriteLine(error);
+    return TopologyOptions.UsageExitCode;
+}
 
 // Unset locally (the default) means no key and auth off; set it with --Parameters:mcp-api-key=... or Parameters__mcp-api-key.
 var apiKey = builder.AddParameter("mcp-api-key", () => builder.Configuration["Parameters:mcp-api-key"] ?? "", secret: true);
@@ -23,12 +26,11 @@ var affinityKey = store is null ? builder.AddGeneratedKeyParameter("gateway-affi
 var servers = builder.AddProjectReplicas<Projects.McpDemo_Server>("server", topology.Replicas)
     .WithEach(server =>
     {
-        server.AsMcpServer(topology.SessionMode).WithBuiltOutputLaunch();
+        server.AsMcpServer(topology.SessionMode).WithBuiltOutputLaunch().WithApiKey(apiKey);
         if (store is not null)
         {
-            server.WithStore(store);
+            server.WithReference(store).WaitFor(store);
         }
-        server.WithEnvironmentWhenSet("Mcp__ApiKeys__0", apiKey);
     })
     .WithRestartOnFailure();
 
@@ -39,24 +41,26 @@ var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", t
     {
         gateway.WithBuiltOutputLaunch()
             .WithExternalHttpEndpoints()
-            // With the store any replica adopts any session, so round-robin spreads a session's calls; without it the
-            // session id (and, for clients that keep cookies, the ALB-style cookie) must bring each call back to the
-            // replica that holds the session. Stateless replicas need neither: a cookie would only pin a
-            // cookie-keeping client (the demo) to one replica.
-            .WithEnvironment("Gateway__Sessions__Enabled", affinityKey is not null ? "true" : "false")
-            .WithEnvironment("Gateway__Cookie__Enabled", topology.IsStateful && affinityKey is not null ? "true" : "false")
             .WithHttpHealthCheck("/health")
             .WithReference(servers)
             .WaitFor(servers);
+        // With the store any replica adopts any session, so round-robin spreads a session's calls; without it the
+        // session id (and, for clients that keep cookies, the ALB-style cookie) must bring each call back to the
+        // replica that holds the session. Stateless replicas need no cookie: it would only pin a cookie-keeping
+        // client (the demo) to one replica.
         if (affinityKey is not null)
         {
-            gateway.WithEnvironment("Gateway__Affinity__Key", affinityKey);
+            gateway.WithSessionRouting(affinityKey).WithCookieAffinity(topology.IsStateful);
+        }
+        else
+        {
+            gateway.WithoutSessionRouting().WithCookieAffinity(false);
         }
     });
 
 var client = builder.AddProject<Projects.McpDemo_Client>("client")
     .WithBuiltOutputLaunch()
-    .WithEnvironmentWhenSet("MCP_API_KEY", apiKey)
+    .WithClientApiKey(apiKey)
     // services__gateway__http__0..N-1: the client goes through the first gateway, on --gateway-port.
     .WithReference(gateways)
     .WaitFor(gateways);

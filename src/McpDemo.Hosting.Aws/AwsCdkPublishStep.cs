@@ -73,7 +73,7 @@ public static class AwsCdkPublishStep
 
     private static async Task<McpServerDeployment> ReadDeploymentAsync(PipelineStepContext context, IConfiguration configuration, App app)
     {
-        var (server, args) = await FindServerAsync(context);
+        var (server, mcp) = FindServer(context.Model);
         var environment = new Dictionary<string, object>(StringComparer.Ordinal);
         var environmentContext = new EnvironmentCallbackContext(context.ExecutionContext, server, environment, context.CancellationToken);
         foreach (var callback in server.Annotations.OfType<EnvironmentCallbackAnnotation>())
@@ -84,13 +84,14 @@ public static class AwsCdkPublishStep
         {
             Name = server.Name,
             ProjectPath = server.GetProjectMetadata().ProjectPath,
-            Args = args,
+            Args = await ArgsOfAsync(server, context),
+            SessionMode = mcp.SessionMode,
             // Plain values only: endpoints and telemetry settings are the stacks' own in AWS.
             Environment = environment.Where(e => e.Value is string && !e.Key.StartsWith("OTEL_", StringComparison.Ordinal))
                 .ToDictionary(e => e.Key, e => (string)e.Value, StringComparer.Ordinal),
             ParameterEnvironment = environment.Where(e => e.Value is ParameterResource)
                 .ToDictionary(e => e.Key, e => ((ParameterResource)e.Value).Name, StringComparer.Ordinal),
-            Stores = StoresOf(environment),
+            Stores = StoresOf(server),
             DesiredCount = server.TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 1,
             CertificateArn = configuration["certificate-arn"] ?? app.Node.TryGetContext(CertificateArnContextKey) as string,
             DomainName = configuration["domain-name"],
@@ -100,43 +101,28 @@ public static class AwsCdkPublishStep
     }
 
     /// <summary>
-    /// The stores the server is given: each <c>ConnectionStrings__&lt;name&gt;</c> of its environment that the model
-    /// builds from a store resource's RESP (Redis protocol) endpoint. A literal connection string is passed on as it
-    /// is; one built from any other resource has no AWS counterpart here, and deploying the server without it would
-    /// silently drop its shared state, so it fails.
+    /// The stores the server references (<c>WithReference(store)</c>), by resource name. Each <see cref="GarnetStoreResource"/>
+    /// becomes an ElastiCache cache; a connection string of any other resource has no AWS counterpart here, and deploying
+    /// the server without it would silently drop its state, so it fails.
     /// </summary>
-    private static List<string> StoresOf(Dictionary<string, object> environment)
-    {
-        const string prefix = "ConnectionStrings__";
-        var stores = new List<string>();
-        foreach (var (variable, value) in environment.Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value is not string))
-        {
-            var isStore = value is ReferenceExpression expression && expression.ValueProviders.OfType<EndpointReferenceExpression>()
-                .Any(e => e.Endpoint.EndpointName == SharedStoreExtensions.RespEndpointName);
-            stores.Add(isStore
-                ? variable[prefix.Length..]
+    private static List<string> StoresOf(ProjectResource server) =>
+        [.. server.Annotations.OfType<ResourceRelationshipAnnotation>().Select(r => r.Resource).OfType<IResourceWithConnectionString>().Distinct()
+            .Select(referenced => referenced is GarnetStoreResource store
+                ? store.Name
                 : throw new DistributedApplicationException(
-                    $"The {StepName} step deploys Redis-protocol stores (a '{SharedStoreExtensions.RespEndpointName}' endpoint) only, but the server's {variable} refers to something else."));
-        }
-        return stores;
-    }
+                    $"The {StepName} step deploys Redis-protocol stores ({nameof(GarnetStoreResource)}) only, but the server references the connection string of '{referenced.Name}'."))];
 
-    /// <summary>The one MCP server of the model (the project started with a session mode) and its arguments.</summary>
-    private static async Task<(ProjectResource Server, IReadOnlyList<string> Args)> FindServerAsync(PipelineStepContext context)
+    /// <summary>The one MCP server of the model (the project <c>AsMcpServer</c> marked) and how it keeps sessions.</summary>
+    private static (ProjectResource Server, McpServerAnnotation Mcp) FindServer(DistributedApplicationModel model)
     {
-        var servers = new List<(ProjectResource, IReadOnlyList<string>)>();
-        foreach (var project in context.Model.Resources.OfType<ProjectResource>())
-        {
-            var args = await ArgsOfAsync(project, context);
-            if (McpServerConventions.IsMcpServer(args))
-            {
-                servers.Add((project, args));
-            }
-        }
+        var servers = model.Resources.OfType<ProjectResource>()
+            .Select(project => (Server: project, Mcp: project.Annotations.OfType<McpServerAnnotation>().LastOrDefault()))
+            .Where(s => s.Mcp is not null)
+            .ToList();
         return servers is [var server]
-            ? server
+            ? (server.Server, server.Mcp!)
             : throw new DistributedApplicationException(
-                $"The {StepName} step deploys one MCP server (a project started with {McpServerConventions.SessionModeArgument}...), but the model has {servers.Count}.");
+                $"The {StepName} step deploys one MCP server (a project marked with AsMcpServer), but the model has {servers.Count}.");
     }
 
     private static async Task<IReadOnlyList<string>> ArgsOfAsync(ProjectResource project, PipelineStepContext context)

@@ -124,14 +124,14 @@ internal sealed class McpFargateStack : Stack
         var environment = new Dictionary<string, string>(deployment.Environment)
         {
             ["ASPNETCORE_URLS"] = $"http://0.0.0.0:{deployment.ContainerPort}",
-            [McpServerConventions.AllowedHostsVariablePrefix + "0"] = alb.LoadBalancerDnsName,
+            [McpServerResourceExtensions.AllowedHostsVariablePrefix + "0"] = alb.LoadBalancerDnsName,
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = TelemetryCollector.OtlpEndpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = deployment.Name,
         };
         if (deployment.DomainName is { } domain)
         {
-            environment[McpServerConventions.AllowedHostsVariablePrefix + "1"] = domain;
+            environment[McpServerResourceExtensions.AllowedHostsVariablePrefix + "1"] = domain;
         }
         foreach (var store in stores)
         {

@@ -88,7 +88,7 @@ internal sealed class McpLambdaStack : Stack
             ["AWS_LWA_READINESS_CHECK_PATH"] = McpServerConventions.HealthPath,
             ["AWS_LWA_INVOKE_MODE"] = "response_stream",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{deployment.ContainerPort}",
-            [McpServerConventions.AllowedHostsVariablePrefix + "0"] = "*",
+            [McpServerResourceExtensions.AllowedHostsVariablePrefix + "0"] = "*",
             ["OTEL_SERVICE_NAME"] = deployment.Name,
         };
         foreach (var store in stores)

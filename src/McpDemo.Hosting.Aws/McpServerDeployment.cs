@@ -15,6 +15,9 @@ internal sealed record McpServerDeployment
     /// <summary>The arguments the server is started with.</summary>
     public required IReadOnlyList<string> Args { get; init; }
 
+    /// <summary>How the server keeps sessions, as the model's <see cref="McpServerAnnotation"/> says.</summary>
+    public required McpServerSessionMode SessionMode { get; init; }
+
     /// <summary>The server's plain environment variables from the model.</summary>
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
 
@@ -31,7 +34,7 @@ internal sealed record McpServerDeployment
     public required int DesiredCount { get; init; }
 
     /// <summary>Whether sessions are pinned to a replica (ALB cookie stickiness).</summary>
-    public bool IsStateful => McpServerConventions.IsStateful(Args);
+    public bool IsStateful => SessionMode == McpServerSessionMode.Stateful;
 
     /// <summary>The project's folder.</summary>
     public string ProjectDirectory => Path.GetDirectoryName(ProjectPath)!;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
@@ -12,8 +13,8 @@ public static class ProjectReplicaSetExtensions
     /// <summary>
     /// Adds <paramref name="replicas"/> replicas of <typeparamref name="TProject"/> named <c>{name}-1</c>..<c>{name}-N</c>
     /// (just <paramref name="name"/> when <paramref name="replicas"/> is 1), each with its own unproxied HTTP endpoint on a
-    /// free port, the shared service name <paramref name="name"/> and its own <c>service.instance.id</c> (its resource
-    /// name). When publishing, adds one resource <paramref name="name"/> with the replica count instead.
+    /// free port, the shared service name <paramref name="name"/> and its own <c>service.instance.id</c> (its number,
+    /// 1..N). When publishing, adds one resource <paramref name="name"/> with the replica count instead.
     /// </summary>
     public static ProjectReplicaSet AddProjectReplicas<TProject>(this IDistributedApplicationBuilder builder, string name, int replicas)
         where TProject : IProjectMetadata, new()
@@ -28,12 +29,14 @@ public static class ProjectReplicaSetExtensions
         }
         var members = Enumerable.Range(1, replicas).Select(i =>
         {
+            var instance = i.ToString(CultureInfo.InvariantCulture);
             // One replica is the service itself: the name a person expects, as Aspire names a resource without replicas.
-            var instance = replicas == 1 ? name : $"{name}-{i}";
-            return builder.AddProject<TProject>(instance)
+            return builder.AddProject<TProject>(replicas == 1 ? name : $"{name}-{instance}")
                 // Unproxied: the gateway must reach each replica itself, not a proxy that picks one at random.
                 .WithHttpEndpoint(isProxied: false)
-                // One service in telemetry, told apart by instance: the dashboard and the answers name the replica.
+                // One service in telemetry, told apart by instance. The dashboard names an instance of a service that has
+                // several "{service.name}-{service.instance.id}": the instance is the replica's number, so that name is
+                // the resource's own (server-2), where the resource name as instance made it server-server-2.
                 .WithEnvironment("OTEL_SERVICE_NAME", name)
                 .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={instance}");
         }).ToList();

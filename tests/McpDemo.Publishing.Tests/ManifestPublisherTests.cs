@@ -11,7 +11,7 @@ public sealed class ManifestPublisherTests(ManifestFixture fixture) : IClassFixt
     public async Task Manifest_ValidatesAgainstTheAspire80Schema()
     {
         var script = Path.Combine(AppContext.BaseDirectory, "validate-schema.mjs");
-        await using var node = TestProcess.Start(TestTools.Node, [script, TestTools.ToolsDirectory, TestTools.ManifestSchema, fixture.ManifestPath]);
+        await using var node = NodeTools.Start(script, [NodeTools.ToolsFolder, TestTools.ManifestSchema, fixture.ManifestPath]);
 
         var exitCode = await node.WaitForExitAsync(TimeSpan.FromMinutes(1));
 

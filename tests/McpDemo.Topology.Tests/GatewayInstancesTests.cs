@@ -24,6 +24,7 @@ public sealed class GatewayInstancesTests(TwoGatewaysWithoutStoreAppHost appHost
 
             var environment = appHost.EnvironmentOf(gateway);
             Assert.Equal("true", environment.GetValueOrDefault("Gateway__Sessions__Enabled"));
+            Assert.Equal("true", environment.GetValueOrDefault("ReverseProxy__Clusters__server__SessionAffinity__Enabled"));
             // The key is a secret: assertions below never put its value in a message.
             Assert.True(environment.TryGetValue(AffinityKey, out var key) && key is not null, $"{gateway} has no {AffinityKey}.");
             Assert.True(IsBase64Of32Bytes(key), $"{gateway}'s {AffinityKey} is not base64 of 32 bytes.");
@@ -43,7 +44,7 @@ public sealed class GatewayInstancesTests(TwoGatewaysWithoutStoreAppHost appHost
             return environment.GetValueOrDefault("OTEL_RESOURCE_ATTRIBUTES");
         }).ToList();
 
-        Assert.Equal(["service.instance.id=gateway-1", "service.instance.id=gateway-2"], instances);
+        Assert.Equal(["service.instance.id=1", "service.instance.id=2"], instances);
     }
 
     [Fact]

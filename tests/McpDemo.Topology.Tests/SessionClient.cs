@@ -63,7 +63,7 @@ internal sealed class SessionClient : IAsyncDisposable
         var result = await _client.CallToolAsync("ping", cancellationToken: cancellationToken);
         var text = result.Content.OfType<TextContentBlock>().SingleOrDefault()?.Text;
         return result.IsError is not true && text is not null
-            ? Pong.InstanceOf(text)
+            ? Pong.ReplicaOf(text)
             : throw new InvalidOperationException($"ping failed: {string.Join(' ', result.Content.OfType<TextContentBlock>().Select(b => b.Text))}");
     }
 

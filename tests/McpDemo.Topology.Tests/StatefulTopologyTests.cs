@@ -15,7 +15,7 @@ public sealed class StatefulTopologyTests(StatefulAppHost appHost) : IClassFixtu
         var result = await TypeScriptPeer.PingAsync(appHost.McpEndpoint, pings: PingsPerSession);
 
         Assert.False(string.IsNullOrEmpty(result.SessionId), "A stateful server must hand out Mcp-Session-Id.");
-        Assert.Equal(RunningAppHost.Servers, result.Pongs.Select(Pong.InstanceOf).Distinct().Order());
+        Assert.Equal(RunningAppHost.Servers, result.Pongs.Select(Pong.ReplicaOf).Distinct().Order());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 namespace McpDemo.Hosting;
 
 /// <summary>Environment variables from parameters that may be left unset.</summary>
-public static class ParameterEnvironmentExtensions
+internal static class OptionalParameterEnvironment
 {
     /// <summary>
     /// Sets <paramref name="name"/> to <paramref name="parameter"/>'s value when it has one, and leaves the variable

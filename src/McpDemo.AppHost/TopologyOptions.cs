@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using McpDemo.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace McpDemo.AppHost;
+
+/// <summary>
+/// The topology the AppHost runs: <c>--mode stateless|stateful</c>, <c>--replicas N</c>, <c>--gateways N</c>,
+/// <c>--store garnet|none</c> and <c>--gateway-port N</c>, read from the AppHost's configuration (Aspire puts the command
+/// line there) and checked before anything starts. Everything else on the command line is Aspire's to read.
+/// </summary>
+/// <param name="SessionMode">How the servers keep sessions.</param>
+/// <param name="Replicas">How many server replicas run.</param>
+/// <param name="Gateways">How many gateways run.</param>
+/// <param name="HasStore">Whether the shared store runs.</param>
+/// <param name="GatewayPort">The first gateway's port.</param>
+internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Replicas, int Gateways, bool HasStore, int GatewayPort)
+{
+    /// <summary>The exit code of a bad command line.</summary>
+    public const int UsageExitCode = 2;
+
+    private const int MaxReplicas = ProjectReplicaSetExtensions.MaxReplicas;
+
+    /// <summary>Whether the servers keep legacy sessions.</summary>
+    public bool IsStateful => SessionMode == McpServerSessionMode.Stateful;
+
+    /// <summary>
+    /// Reads the topology from <paramref name="configuration"/>, or returns the one line that says what is wrong and
+    /// how to run instead. <paramref name="gatewayPortMustBeFree"/> checks that nothing listens on the gateway port
+    /// (when the app runs; publishing binds nothing).
+    /// </summary>
+    public static TopologyOptions? Read(IConfiguration configuration, bool gatewayPortMustBeFree, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        error = Problem(configuration, gatewayPortMustBeFree, out var options) is { } problem
+            ? $"error: {problem} Run with --mode stateless|stateful, --replicas 1..{MaxReplicas}, --gateways 1..{MaxReplicas}, --store garnet|none, --gateway-port 1..65535."
+            : null;
+        return options;
+    }
+
+    private static string? Problem(IConfiguration configuration, bool gatewayPortMustBeFree, out TopologyOptions? options)
+    {
+        options = null;
+        var mode = configuration["mode"] ?? "stateless";
+        if (mode is not ("stateless" or "stateful"))
+        {
+            return $"--mode must be stateless or stateful, not '{mode}'.";
+        }
+        if (WholeNumber(configuration, "replicas", "3", 1, MaxReplicas, out var replicas) is { } badReplicas)
+        {
+            return badReplicas;
+        }
+        if (WholeNumber(configuration, "gateways", "1", 1, MaxReplicas, out var gateways) is { } badGateways)
+        {
+            return badGateways;
+        }
+        var store = configuration["store"] ?? "garnet";
+        if (store is not ("garnet" or "none"))
+        {
+            return $"--store must be garnet or none, not '{store}'.";
+        }
+        if (WholeNumber(configuration, "gateway-port", "8080", 1, 65535, out var port) is { } badPort)
+        {
+            return badPort;
+        }
+        if (gatewayPortMustBeFree && !IsFree(port))
+        {
+            return $"the gateway port {port} is in use; stop what listens there or pick another with --gateway-port N.";
+        }
+        var sessionMode = mode == "stateful" ? McpServerSessionMode.Stateful : McpServerSessionMode.Stateless;
+        options = new TopologyOptions(sessionMode, replicas, gateways, store == "garnet", port);
+        return null;
+    }
+
+    private static string? WholeNumber(IConfiguration configuration, string key, string fallback, int min, int max, out int value)
+    {
+        var text = configuration[key] ?? fallback;
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max
+            ? null
+            : $"--{key} must be a whole number from {min} to {max}, not '{text}'.";
+    }
+
+    /// <summary>Whether nothing listens on <paramref name="port"/> on loopback, where the first gateway binds.</summary>
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
