@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -21,6 +22,10 @@ public sealed class AesGcmSessionIdProtector : ISessionIdProtector
 
     // Binds every id to this use, so a ciphertext made under the same key for anything else does not unwrap here.
     private static readonly byte[] s_associatedData = "McpDemo.Gateway Mcp-Session-Id v1"u8.ToArray();
+
+    // What Protect writes: base64url without padding. The decoder would skip whitespace and throw on other characters.
+    private static readonly SearchValues<char> s_base64UrlAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
 
     private readonly byte[] _key;
 
@@ -53,8 +58,13 @@ public sealed class AesGcmSessionIdProtector : ISessionIdProtector
     public bool TryUnprotect(string wrappedId, out string destination, out string sessionId)
     {
         destination = sessionId = "";
+        if (wrappedId.AsSpan().ContainsAnyExcept(s_base64UrlAlphabet))
+        {
+            return false;
+        }
         var wrapped = new byte[Base64Url.GetMaxDecodedLength(wrappedId.Length)];
-        if (!Base64Url.TryDecodeFromChars(wrappedId, wrapped, out var length) || length < NonceLength + TagLength + LengthPrefix)
+        if (Base64Url.DecodeFromChars(wrappedId, wrapped, out _, out var length) != OperationStatus.Done ||
+            length < NonceLength + TagLength + LengthPrefix)
         {
             return false;
         }
