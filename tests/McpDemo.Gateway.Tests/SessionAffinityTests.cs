@@ -79,7 +79,7 @@ public sealed class SessionAffinityTests
     [Fact]
     public async Task WithCookieAffinityOff_NoCookieIsSet_AndRequestsSpread()
     {
-        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Cookie:Enabled=false");
+        await using var topology = await Topology.StartAsync(2, gatewaySettings: $"{GatewayProcess.Cluster}:SessionAffinity:Enabled=false");
         using var client = topology.Gateway.CreateClient(withCookieJar: true);
 
         using var first = await client.SendAsync(McpCalls.Post("ping"));
@@ -118,6 +118,30 @@ public sealed class SessionAffinityTests
         var throughA = await clientA.InstancesAsync(3, sessionId: initialized.Session);
 
         Assert.All(throughB.Concat(throughA), instance => Assert.Equal(initialized.Instance, instance));
+    }
+
+    [Fact]
+    public async Task AffinityCookie_SetByOneGateway_PinsThroughAnother_WithTheSameKey()
+    {
+        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        await using var topology = await Topology.StartAsync(3, gatewaySettings: $"--Gateway:Affinity:Key={key}");
+        await using var gatewayB = await GatewayProcess.StartAsync(topology.Replicas, [$"--Gateway:Affinity:Key={key}"]);
+        using var clientA = topology.Gateway.CreateClient();
+        using var clientB = gatewayB.CreateClient();
+
+        using var first = await clientA.SendAsync(McpCalls.Post("ping"));
+        var pinned = (await first.Content.ReadFromJsonAsync<ReplicaReply>())!.Instance;
+        var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie")).Split(';')[0];
+        var throughB = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var request = McpCalls.Post("ping");
+            request.Headers.Add("Cookie", cookie);
+            using var response = await clientB.SendAsync(request);
+            throughB.Add((await response.Content.ReadFromJsonAsync<ReplicaReply>())!.Instance);
+        }
+
+        Assert.All(throughB, instance => Assert.Equal(pinned, instance));
     }
 
     [Fact]
@@ -176,7 +200,7 @@ public sealed class SessionAffinityTests
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {body}");
         using var error = JsonDocument.Parse(body);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(-32001, error.RootElement.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(-32000, error.RootElement.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(JsonValueKind.Null, error.RootElement.GetProperty("id").ValueKind);
     }
 }

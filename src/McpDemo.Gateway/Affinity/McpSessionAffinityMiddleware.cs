@@ -1,4 +1,5 @@
 using McpDemo.Gateway.Mcp;
+using McpDemo.Guards;
 
 namespace McpDemo.Gateway.Affinity;
 
@@ -25,7 +26,7 @@ internal sealed class McpSessionAffinityMiddleware(RequestDelegate next, ISessio
             }
             if (wrappedId is null || !protector.TryUnprotect(wrappedId, out var destinationAddress, out var sessionId))
             {
-                return JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status404NotFound, JsonRpcErrorResponse.SessionNotFound, "Session not found.");
+                return JsonRpcRefusal.WriteAsync(context, StatusCodes.Status404NotFound, "Session not found.");
             }
             session = new UnwrappedSession(wrappedId, destinationAddress, sessionId);
             context.Request.Headers[McpSessionHeader.Name] = sessionId;
