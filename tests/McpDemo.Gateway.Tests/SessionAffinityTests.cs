@@ -107,9 +107,9 @@ public sealed class SessionAffinityTests
     [Fact]
     public async Task LegacySession_StartedThroughOneGateway_ContinuesThroughAnother_WithTheSameKey_AndNoSharedStore()
     {
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var topology = await Topology.StartAsync(3, gatewaySettings: $"--Gateway:Affinity:Key={key}");
-        await using var gatewayB = await GatewayProcess.StartAsync(topology.Replicas, [$"--Gateway:Affinity:Key={key}"]);
+        var (topology, gatewayB) = await StartTwoGatewaysWithOneKeyAsync();
+        await using var _ = topology;
+        await using var __ = gatewayB;
         using var clientA = topology.Gateway.CreateClient();
         using var clientB = gatewayB.CreateClient();
 
@@ -123,9 +123,9 @@ public sealed class SessionAffinityTests
     [Fact]
     public async Task AffinityCookie_SetByOneGateway_PinsThroughAnother_WithTheSameKey()
     {
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var topology = await Topology.StartAsync(3, gatewaySettings: $"--Gateway:Affinity:Key={key}");
-        await using var gatewayB = await GatewayProcess.StartAsync(topology.Replicas, [$"--Gateway:Affinity:Key={key}"]);
+        var (topology, gatewayB) = await StartTwoGatewaysWithOneKeyAsync();
+        await using var _ = topology;
+        await using var __ = gatewayB;
         using var clientA = topology.Gateway.CreateClient();
         using var clientB = gatewayB.CreateClient();
 
@@ -192,6 +192,22 @@ public sealed class SessionAffinityTests
         Assert.DoesNotContain(topology.Replicas[0].Port.ToString(System.Globalization.CultureInfo.InvariantCulture), wrapped, StringComparison.Ordinal);
         Assert.Matches("^[A-Za-z0-9_-]+$", wrapped);
         Assert.Equal(replicaId, seenByReplica);
+    }
+
+    // Three replicas behind gateway A, and gateway B in front of the same replicas; A and B share only their key.
+    private static async Task<(Topology Topology, GatewayProcess GatewayB)> StartTwoGatewaysWithOneKeyAsync()
+    {
+        var key = $"--Gateway:Affinity:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
+        var topology = await Topology.StartAsync(3, gatewaySettings: key);
+        try
+        {
+            return (topology, await GatewayProcess.StartAsync(topology.Replicas, [key]));
+        }
+        catch
+        {
+            await topology.DisposeAsync();
+            throw;
+        }
     }
 
     private static async Task AssertSessionNotFoundAsync(HttpResponseMessage response)

@@ -71,7 +71,7 @@ public sealed class StreamingTests
         await using var topology = await Topology.StartAsync(1, TimeSpan.FromSeconds(3), gatewaySettings: $"{GatewayProcess.Cluster}:HttpRequest:ActivityTimeout=00:00:01");
         using var client = topology.Gateway.CreateClient();
 
-        using var listen = McpHeaderTests.Post("subscriptions/listen", "2026-07-28", method: "subscriptions/listen");
+        using var listen = McpCalls.PostWithHeaders("subscriptions/listen", "2026-07-28", method: "subscriptions/listen");
         using var response = await client.SendAsync(listen, HttpCompletionOption.ResponseHeadersRead);
         using var events = new SseReader(await response.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(s_eventWait);
