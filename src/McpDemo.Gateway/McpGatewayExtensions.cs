@@ -1,6 +1,7 @@
 using McpDemo.Gateway.Affinity;
 using McpDemo.Gateway.Mcp;
 using McpDemo.Gateway.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -13,89 +14,61 @@ namespace McpDemo.Gateway;
 /// <summary>Adds the MCP gateway, a YARP reverse proxy in front of a service's replicas, to an application.</summary>
 public static class McpGatewayExtensions
 {
+    /// <summary>The configuration section of YARP's routes and clusters.</summary>
+    public const string ReverseProxySectionName = "ReverseProxy";
+
     /// <summary>
-    /// Registers the proxy for the replicas of <see cref="GatewayOptions.Service"/>, configured from the
-    /// <c>Gateway</c> section and the <c>services:*</c> service-discovery keys.
+    /// Registers the proxy: YARP's routes and <c>server</c> cluster from the <c>ReverseProxy</c> section, its
+    /// destination <c>http://server</c> resolved by service discovery (<c>services:server:http:{i}</c>, one per replica),
+    /// and what the gateway adds from the <c>Gateway</c> section, validated at start.
     /// </summary>
-    /// <exception cref="GatewayConfigurationException">The configuration names no replicas, an invalid one, or invalid settings.</exception>
     public static WebApplicationBuilder AddMcpGateway(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection(GatewayOptions.SectionName);
-        var options = Bind(section);
-        var replicas = ReplicaEndpoints.Read(builder.Configuration, options.Service);
-
-        builder.Services.Configure<GatewayOptions>(section);
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton<McpTelemetry>();
-        builder.Services.AddToolRateLimiting(options.RateLimits);
+        builder.Services.AddToolRateLimiting();
+        builder.Services.AddSingleton<AffinityKey>();
         // A registration made before this one (e.g. Data Protection over the shared store) wins.
-        builder.Services.TryAddSingleton<ISessionIdProtector>(_ => new AesGcmSessionIdProtector(AffinityKey.Read(options.Affinity, out var _)));
+        builder.Services.TryAddSingleton<ISessionIdProtector, AesGcmSessionIdProtector>();
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ConnectionRefusedHealthPolicy>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, McpForwarderHttpClientFactory>();
-        var proxy = builder.Services.AddReverseProxy()
-            .LoadFromMemory([McpProxyConfig.Route(options)], [McpProxyConfig.Cluster(replicas, options)]);
-        // Transform providers apply in registration order, so these run after YARP's own (the affinity cookie).
-        proxy.AddTransforms(transforms =>
-        {
-            // Forward the client's Host, as an ALB does, so each replica's DNS-rebinding guard judges the name the
-            // client used rather than the replica address YARP would otherwise put there.
-            transforms.AddOriginalHost();
-            // And the X-Forwarded headers an ALB adds, but not YARP's X-Forwarded-Host (the Host is already the
-            // client's) or X-Forwarded-Prefix (nothing is stripped): every header costs both hops time per call.
-            transforms.UseDefaultForwarders = false;
-            transforms.AddXForwardedFor();
-            transforms.AddXForwardedProto();
-            if (options.Sessions.Enabled)
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySectionName))
+            .AddServiceDiscoveryDestinationResolver()
+            // Transform providers apply in registration order, so these run after YARP's own (the affinity cookie).
+            .AddTransforms(transforms =>
             {
-                transforms.ResponseTransforms.Add(new McpSessionIdWrapTransform(transforms.Services.GetRequiredService<ISessionIdProtector>()));
-            }
-            transforms.ResponseTransforms.Add(new EventStreamHeadersTransform());
-        });
+                // Forward the client's Host, as an ALB does, so each replica's DNS-rebinding guard judges the name the
+                // client used rather than the replica address YARP would otherwise put there.
+                transforms.AddOriginalHost();
+                // And the X-Forwarded headers an ALB adds, but not YARP's X-Forwarded-Host (the Host is already the
+                // client's) or X-Forwarded-Prefix (nothing is stripped): every header costs both hops time per call.
+                transforms.UseDefaultForwarders = false;
+                transforms.AddXForwardedFor();
+                transforms.AddXForwardedProto();
+                if (transforms.Services.GetRequiredService<IOptions<GatewayOptions>>().Value.Sessions.Enabled)
+                {
+                    transforms.ResponseTransforms.Add(new McpSessionIdWrapTransform(transforms.Services.GetRequiredService<ISessionIdProtector>()));
+                }
+                transforms.ResponseTransforms.Add(new EventStreamHeadersTransform());
+            });
+        // Registered after AddReverseProxy's Data Protection, so YARP protects its affinity cookie with the shared key.
+        builder.Services.AddSingleton<IDataProtectionProvider, AffinityKeyDataProtectionProvider>();
         return builder;
-    }
-
-    private static GatewayOptions Bind(IConfigurationSection section)
-    {
-        GatewayOptions options;
-        try
-        {
-            options = section.Get<GatewayOptions>() ?? new GatewayOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new GatewayConfigurationException($"The {GatewayOptions.SectionName} settings are invalid: {e.Message}");
-        }
-        var limits = options.RateLimits.Tools.Select(tool => ($"Tools:{tool.Key}", tool.Value));
-        if (options.RateLimits.Default is { } fallback)
-        {
-            limits = limits.Append(("Default", fallback));
-        }
-        foreach (var (name, limit) in limits)
-        {
-            if (limit.PermitLimit < 1 || limit.Window <= TimeSpan.Zero)
-            {
-                throw new GatewayConfigurationException(
-                    $"{GatewayOptions.SectionName}:RateLimits:{name} allows {limit.PermitLimit} calls per {limit.Window}; " +
-                    "PermitLimit must be at least 1 and Window positive.");
-            }
-        }
-        if (options.Sessions.Enabled)
-        {
-            // Fail at start, not on the first session, when the key is unusable.
-            AffinityKey.Read(options.Affinity, out _);
-        }
-        return options;
     }
 
     /// <summary>
     /// Maps <c>/mcp</c> to the replicas. Before the proxy: the MCP headers are read and checked
-    /// (<see cref="McpRequestMiddleware"/>), then the per-tool rate limits apply. In the proxy pipeline: GET streams get
+    /// (<see cref="McpRequestMiddleware"/>), then the per-tool rate limits apply. In the proxy pipeline: streams get
     /// their own idle timeout, connection failures fail over, then session affinity (wrapped session id, then cookie),
     /// round-robin, and passive health checks.
     /// </summary>
+    /// <exception cref="OptionsValidationException">The <c>Gateway</c> settings cannot work.</exception>
     public static IEndpointConventionBuilder MapMcpGateway(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<GatewayOptions>>().Value;
-        if (options.Sessions.Enabled && string.IsNullOrWhiteSpace(options.Affinity.Key))
+        if (options.Sessions.Enabled && app.Services.GetRequiredService<AffinityKey>().IsGenerated)
         {
             app.Logger.LogInformation(
                 "No {Setting} is configured: this gateway wraps session ids with a key of its own, which no other instance shares.",
@@ -106,10 +79,8 @@ public static class McpGatewayExtensions
         // Only requests routed to the proxy are MCP requests; /health and the rest are not read.
         app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null,
             mcp => mcp.UseMiddleware<McpRequestMiddleware>());
-        if (options.RateLimits.Any)
-        {
-            app.UseRateLimiter();
-        }
+        // The route names the tool policy; it limits only the tools Gateway:RateLimits lists.
+        app.UseRateLimiter();
         return app.MapReverseProxy(pipeline =>
         {
             pipeline.UseMiddleware<StreamTimeoutMiddleware>();

@@ -7,7 +7,7 @@ using Yarp.ReverseProxy.Model;
 namespace McpDemo.Gateway;
 
 /// <summary>
-/// Proxy-pipeline step that gives streams their own idle timeout (<see cref="ProxyTimeoutOptions.Stream"/>).
+/// Proxy-pipeline step that gives streams their own idle timeout (<see cref="StreamTimeoutOptions.Stream"/>).
 /// YARP's activity timeout is per cluster; a stream legitimately stays quiet far longer than a request should, so it
 /// is proxied with a copy of the cluster model that differs only in that timeout. Streams are GETs (the legacy
 /// standalone SSE stream, or a resumption with <c>Last-Event-ID</c>) and, under 2026-07-28, the POST of a

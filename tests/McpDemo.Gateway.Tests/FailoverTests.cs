@@ -11,15 +11,17 @@ public sealed class FailoverTests
         await using var topology = await Topology.StartAsync(3);
         using var client = topology.Gateway.CreateClient();
 
+        // Service discovery names each destination for its address.
+        var destination = $"destination `server[{topology.Replicas[1].Address}/]` on cluster `server`";
         var beforeKill = topology.Gateway.OutputMark;
         await topology.KillAsync(1);
         // Requests keep succeeding at once: a refused connection fails over to another replica.
         var whileDown = await client.InstancesAsync(6);
-        await topology.Gateway.WaitForLogAsync("destination `http-1` on cluster `replicas` is set to 'Unhealthy'", beforeKill, TimeSpan.FromSeconds(30));
+        await topology.Gateway.WaitForLogAsync($"{destination} is set to 'Unhealthy'", beforeKill, TimeSpan.FromSeconds(30));
 
         var beforeRestart = topology.Gateway.OutputMark;
         await topology.RestartAsync(1);
-        await topology.Gateway.WaitForLogAsync("destination `http-1` on cluster `replicas` is set to 'Healthy'", beforeRestart, TimeSpan.FromSeconds(30));
+        await topology.Gateway.WaitForLogAsync($"{destination} is set to 'Healthy'", beforeRestart, TimeSpan.FromSeconds(30));
         var afterRestart = await client.InstancesAsync(6);
 
         Assert.DoesNotContain("replica-1", whileDown);

@@ -21,6 +21,7 @@ internal sealed class FakeReplica : IAsyncDisposable
     private const string BodyLengthKey = "body-length";
     private readonly ConcurrentDictionary<string, bool> _sessions = new();
     private bool _stopped;
+    private int _mcpRequestCount;
 
     private FakeReplica(string instanceId, int port)
     {
@@ -30,6 +31,14 @@ internal sealed class FakeReplica : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app = builder.Build();
+        _app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/mcp"))
+            {
+                Interlocked.Increment(ref _mcpRequestCount);
+            }
+            return next(context);
+        });
         _app.MapGet("/health", () => "Healthy");
         _app.MapPost("/mcp", PostAsync);
         _app.MapGet("/mcp", GetStreamAsync);
@@ -38,6 +47,9 @@ internal sealed class FakeReplica : IAsyncDisposable
 
     /// <summary>The id this replica reports in every answer.</summary>
     public string InstanceId { get; }
+
+    /// <summary>How many requests for <c>/mcp</c> (any method) reached this replica, so tests can tell what the gateway forwarded.</summary>
+    public int McpRequestCount => Volatile.Read(ref _mcpRequestCount);
 
     /// <summary>The loopback port it listens on (kept across a restart).</summary>
     public int Port { get; }

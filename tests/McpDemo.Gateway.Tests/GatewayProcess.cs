@@ -13,6 +13,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
+    /// <summary>The command-line prefix of the YARP settings of the gateway's cluster of replicas.</summary>
+    public const string Cluster = "--ReverseProxy:Clusters:server";
+
     /// <summary>The gateway's root address.</summary>
     public Uri BaseAddress { get; }
 
@@ -50,7 +53,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         }
         var process = TestProcess.StartProject(
             "src/McpDemo.Gateway",
-            ["--urls", $"http://127.0.0.1:{port}", "--Gateway:HealthChecks:Interval=00:00:01", "--Gateway:HealthChecks:ReactivationPeriod=00:00:01", .. settings],
+            ["--urls", $"http://127.0.0.1:{port}", $"{Cluster}:HealthCheck:Active:Interval=00:00:01", $"{Cluster}:HealthCheck:Passive:ReactivationPeriod=00:00:01", .. settings],
             environment);
         var gateway = new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
         try

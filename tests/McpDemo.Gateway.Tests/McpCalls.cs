@@ -28,6 +28,32 @@ internal static class McpCalls
         return request;
     }
 
+    /// <summary>A POST /mcp whose body calls <paramref name="bodyMethod"/> (with <c>params.name</c> <paramref name="bodyName"/>), with the given headers.</summary>
+    public static HttpRequestMessage PostWithHeaders(string bodyMethod, string? protocolVersion, string? method = null, string? name = null, string? bodyName = null,
+        string? apiKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent(
+                JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, method = bodyMethod, @params = new { name = bodyName, arguments = new { } } }),
+                Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
+        AddIfSet(request, McpHeaders.ProtocolVersion, protocolVersion);
+        AddIfSet(request, McpHeaders.Method, method);
+        AddIfSet(request, McpHeaders.Name, name);
+        AddIfSet(request, "Authorization", apiKey is null ? null : $"Bearer {apiKey}");
+        return request;
+    }
+
+    private static void AddIfSet(HttpRequestMessage request, string header, string? value)
+    {
+        if (value is not null)
+        {
+            request.Headers.TryAddWithoutValidation(header, value);
+        }
+    }
+
     /// <summary>
     /// Sends <paramref name="method"/> and returns the status and the replica's reply, whatever the status. The reply's
     /// <see cref="ReplicaReply.Session"/> is the session id the client sees (the gateway's wrapped one), if any.

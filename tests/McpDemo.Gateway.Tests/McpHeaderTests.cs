@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Xunit;
 
@@ -16,7 +15,7 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
-        using var response = await client.SendAsync(Post("tools/call", Current, method: "tools/call", name: "ping", bodyName: "ping"));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", Current, method: "tools/call", name: "ping", bodyName: "ping"));
         var reply = await response.Content.ReadFromJsonAsync<ReplicaReply>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -30,7 +29,7 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
-        using var response = await client.SendAsync(Post("tools/list", Current));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/list", Current));
 
         await AssertHeaderMismatchAsync(response, "Mcp-Method");
     }
@@ -41,7 +40,7 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
-        using var response = await client.SendAsync(Post("tools/call", Current, method: "tools/call", bodyName: "ping"));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", Current, method: "tools/call", bodyName: "ping"));
 
         await AssertHeaderMismatchAsync(response, "Mcp-Name");
     }
@@ -52,7 +51,7 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
-        using var response = await client.SendAsync(Post("tools/call", Current, method: "tools/call", name: "=?base64?***?=", bodyName: "ping"));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", Current, method: "tools/call", name: "=?base64?***?=", bodyName: "ping"));
 
         await AssertHeaderMismatchAsync(response, "base64");
     }
@@ -66,7 +65,7 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
-        using var response = await client.SendAsync(Post("tools/call", protocolVersion, bodyName: "ping"));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", protocolVersion, bodyName: "ping"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull((await response.Content.ReadFromJsonAsync<ReplicaReply>())!.Instance);
@@ -78,7 +77,7 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1);
         using var client = topology.Gateway.CreateClient();
 
-        using var response = await client.SendAsync(Post("tools/call", Current, method: "tools/call", name: "cheap", bodyName: "expensive"));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", Current, method: "tools/call", name: "cheap", bodyName: "expensive"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -91,7 +90,7 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1, gatewaySettings: "--Gateway:Routing:CheckBody=true");
         using var client = topology.Gateway.CreateClient();
 
-        using var response = await client.SendAsync(Post("tools/call", Current, method: method, name: name, bodyName: "expensive"));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", Current, method: method, name: name, bodyName: "expensive"));
 
         await AssertHeaderMismatchAsync(response, "do not match");
     }
@@ -102,39 +101,13 @@ public sealed class McpHeaderTests
         await using var topology = await Topology.StartAsync(1, gatewaySettings: "--Gateway:Routing:CheckBody=true");
         using var client = topology.Gateway.CreateClient();
 
-        using var post = Post("tools/call", Current, method: "tools/call", name: "=?base64?Y291bnRkb3du?=", bodyName: "countdown");
+        using var post = McpCalls.PostWithHeaders("tools/call", Current, method: "tools/call", name: "=?base64?Y291bnRkb3du?=", bodyName: "countdown");
         var sent = (await post.Content!.ReadAsByteArrayAsync()).Length;
         using var response = await client.SendAsync(post);
         var reply = await response.Content.ReadFromJsonAsync<ReplicaReply>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(sent, reply!.BodyLength);
-    }
-
-    /// <summary>A POST whose body calls <paramref name="bodyMethod"/> (with <c>params.name</c> <paramref name="bodyName"/>), with the given headers.</summary>
-    internal static HttpRequestMessage Post(string bodyMethod, string? protocolVersion, string? method = null, string? name = null, string? bodyName = null,
-        string? apiKey = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
-        {
-            Content = new StringContent(
-                JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, method = bodyMethod, @params = new { name = bodyName, arguments = new { } } }),
-                Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Accept.ParseAdd("application/json, text/event-stream");
-        AddIfSet(request, McpHeaders.ProtocolVersion, protocolVersion);
-        AddIfSet(request, McpHeaders.Method, method);
-        AddIfSet(request, McpHeaders.Name, name);
-        AddIfSet(request, "Authorization", apiKey is null ? null : $"Bearer {apiKey}");
-        return request;
-    }
-
-    private static void AddIfSet(HttpRequestMessage request, string header, string? value)
-    {
-        if (value is not null)
-        {
-            request.Headers.TryAddWithoutValidation(header, value);
-        }
     }
 
     private static async Task AssertHeaderMismatchAsync(HttpResponseMessage response, string messagePart)

@@ -19,7 +19,7 @@ public sealed class RateLimitTests
         using var client = topology.Gateway.CreateClient();
 
         var allowed = new[] { await CallAsync(client, "countdown", "key-a"), await CallAsync(client, "countdown", "key-a") };
-        using var refused = await client.SendAsync(McpHeaderTests.Post("tools/call", Current, "tools/call", "countdown", "countdown", "key-a"));
+        using var refused = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", Current, "tools/call", "countdown", "countdown", "key-a"));
         using var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
 
         Assert.All(allowed, status => Assert.Equal(HttpStatusCode.OK, status));
@@ -65,7 +65,7 @@ public sealed class RateLimitTests
 
     private static async Task<HttpStatusCode> CallAsync(HttpClient client, string tool, string? apiKey)
     {
-        using var response = await client.SendAsync(McpHeaderTests.Post("tools/call", Current, "tools/call", tool, tool, apiKey));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", Current, "tools/call", tool, tool, apiKey));
         return response.StatusCode;
     }
 }

@@ -22,9 +22,10 @@ public sealed class RoutingTests
     }
 
     [Fact]
-    public async Task ReplicasOfTheConfiguredService_AreUsed()
+    public async Task ReplicasOfTheServiceTheDestinationNames_AreUsed()
     {
-        await using var topology = await Topology.StartAsync(2, service: "api", gatewaySettings: "--Gateway:Service=api");
+        await using var topology = await Topology.StartAsync(2, service: "api",
+            gatewaySettings: $"{GatewayProcess.Cluster}:Destinations:server:Address=http://api");
         using var client = topology.Gateway.CreateClient();
 
         var instances = await client.InstancesAsync(2);

@@ -79,7 +79,7 @@ public sealed class SessionAffinityTests
     [Fact]
     public async Task WithCookieAffinityOff_NoCookieIsSet_AndRequestsSpread()
     {
-        await using var topology = await Topology.StartAsync(2, gatewaySettings: "--Gateway:Cookie:Enabled=false");
+        await using var topology = await Topology.StartAsync(2, gatewaySettings: $"{GatewayProcess.Cluster}:SessionAffinity:Enabled=false");
         using var client = topology.Gateway.CreateClient(withCookieJar: true);
 
         using var first = await client.SendAsync(McpCalls.Post("ping"));
@@ -107,9 +107,9 @@ public sealed class SessionAffinityTests
     [Fact]
     public async Task LegacySession_StartedThroughOneGateway_ContinuesThroughAnother_WithTheSameKey_AndNoSharedStore()
     {
-        var key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        await using var topology = await Topology.StartAsync(3, gatewaySettings: $"--Gateway:Affinity:Key={key}");
-        await using var gatewayB = await GatewayProcess.StartAsync(topology.Replicas, [$"--Gateway:Affinity:Key={key}"]);
+        var (topology, gatewayB) = await StartTwoGatewaysWithOneKeyAsync();
+        await using var _ = topology;
+        await using var __ = gatewayB;
         using var clientA = topology.Gateway.CreateClient();
         using var clientB = gatewayB.CreateClient();
 
@@ -118,6 +118,30 @@ public sealed class SessionAffinityTests
         var throughA = await clientA.InstancesAsync(3, sessionId: initialized.Session);
 
         Assert.All(throughB.Concat(throughA), instance => Assert.Equal(initialized.Instance, instance));
+    }
+
+    [Fact]
+    public async Task AffinityCookie_SetByOneGateway_PinsThroughAnother_WithTheSameKey()
+    {
+        var (topology, gatewayB) = await StartTwoGatewaysWithOneKeyAsync();
+        await using var _ = topology;
+        await using var __ = gatewayB;
+        using var clientA = topology.Gateway.CreateClient();
+        using var clientB = gatewayB.CreateClient();
+
+        using var first = await clientA.SendAsync(McpCalls.Post("ping"));
+        var pinned = (await first.Content.ReadFromJsonAsync<ReplicaReply>())!.Instance;
+        var cookie = Assert.Single(first.Headers.GetValues("Set-Cookie")).Split(';')[0];
+        var throughB = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var request = McpCalls.Post("ping");
+            request.Headers.Add("Cookie", cookie);
+            using var response = await clientB.SendAsync(request);
+            throughB.Add((await response.Content.ReadFromJsonAsync<ReplicaReply>())!.Instance);
+        }
+
+        Assert.All(throughB, instance => Assert.Equal(pinned, instance));
     }
 
     [Fact]
@@ -170,13 +194,29 @@ public sealed class SessionAffinityTests
         Assert.Equal(replicaId, seenByReplica);
     }
 
+    // Three replicas behind gateway A, and gateway B in front of the same replicas; A and B share only their key.
+    private static async Task<(Topology Topology, GatewayProcess GatewayB)> StartTwoGatewaysWithOneKeyAsync()
+    {
+        var key = $"--Gateway:Affinity:Key={Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}";
+        var topology = await Topology.StartAsync(3, gatewaySettings: key);
+        try
+        {
+            return (topology, await GatewayProcess.StartAsync(topology.Replicas, [key]));
+        }
+        catch
+        {
+            await topology.DisposeAsync();
+            throw;
+        }
+    }
+
     private static async Task AssertSessionNotFoundAsync(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {body}");
         using var error = JsonDocument.Parse(body);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(-32001, error.RootElement.GetProperty("error").GetProperty("code").GetInt32());
+        Assert.Equal(-32000, error.RootElement.GetProperty("error").GetProperty("code").GetInt32());
         Assert.Equal(JsonValueKind.Null, error.RootElement.GetProperty("id").ValueKind);
     }
 }

@@ -22,7 +22,7 @@ public sealed class TelemetryTests
         });
         using var client = gateway.CreateClient();
 
-        using var response = await client.SendAsync(McpHeaderTests.Post("tools/call", "2026-07-28", "tools/call", "countdown_tool", "countdown_tool"));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", "2026-07-28", "tools/call", "countdown_tool", "countdown_tool"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await collector.WaitForExportContainingAsync("traces", s_exportWait, "mcp.method.name", "tools/call", "gen_ai.tool.name", "countdown_tool");
@@ -46,7 +46,7 @@ public sealed class TelemetryTests
 
         foreach (var _ in new[] { 1, 2 })
         {
-            using var call = await client.SendAsync(McpHeaderTests.Post("tools/call", "2026-07-28", "tools/call", "limited_tool", "limited_tool"));
+            using var call = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", "2026-07-28", "tools/call", "limited_tool", "limited_tool"));
         }
 
         await collector.WaitForExportContainingAsync("metrics", s_exportWait, "mcpdemo.gateway.rate_limit.rejections", "gen_ai.tool.name", "limited_tool");

@@ -1,27 +1,33 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
 
 namespace McpDemo.Gateway.Affinity;
 
-/// <summary>The AES key session ids are wrapped with: <see cref="SessionAffinityOptions.Key"/>, or one made for this instance.</summary>
-internal static class AffinityKey
+/// <summary>The AES-256 key of this gateway: <see cref="SessionAffinityOptions.Key"/>, or one made for this instance.</summary>
+internal sealed class AffinityKey
 {
-    /// <summary>Decodes the configured key, or makes a random one when none is configured (<paramref name="generated"/>).</summary>
-    /// <exception cref="GatewayConfigurationException">The configured key is not base64 of 32 bytes.</exception>
-    public static byte[] Read(SessionAffinityOptions options, out bool generated)
+    /// <summary>The key length, in bytes.</summary>
+    public const int Length = 32;
+
+    /// <summary>Decodes the configured key (checked by <see cref="GatewayOptionsValidator"/>), or makes one.</summary>
+    public AffinityKey(IOptions<GatewayOptions> options)
     {
-        generated = string.IsNullOrWhiteSpace(options.Key);
-        if (generated)
-        {
-            return RandomNumberGenerator.GetBytes(AesGcmSessionIdProtector.KeyLength);
-        }
-        var key = new byte[AesGcmSessionIdProtector.KeyLength + 1];
-        if (!Convert.TryFromBase64String(options.Key!.Trim(), key, out var length) || length != AesGcmSessionIdProtector.KeyLength)
-        {
-            // Never echo the value: it is a secret.
-            throw new GatewayConfigurationException(
-                $"{GatewayOptions.SectionName}:Affinity:Key must be base64 of {AesGcmSessionIdProtector.KeyLength} random bytes " +
-                "(e.g. the output of `openssl rand -base64 32`), the same for every gateway instance.");
-        }
-        return key[..length];
+        var configured = options.Value.Affinity.Key;
+        IsGenerated = string.IsNullOrWhiteSpace(configured);
+        // Reading options.Value ran the validator, so a configured key decodes.
+        Bytes = IsGenerated ? RandomNumberGenerator.GetBytes(Length) : Decode(configured!)!;
+    }
+
+    /// <summary>The key.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>Whether no key was configured, so this instance made its own, which no other instance shares.</summary>
+    public bool IsGenerated { get; }
+
+    /// <summary>The key <paramref name="base64"/> holds, or <see langword="null"/> when it is not base64 of <see cref="Length"/> bytes.</summary>
+    public static byte[]? Decode(string base64)
+    {
+        var key = new byte[Length + 1];
+        return Convert.TryFromBase64String(base64.Trim(), key, out var length) && length == Length ? key[..Length] : null;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 
 namespace McpDemo.Gateway.Mcp;
 
@@ -74,6 +76,16 @@ internal sealed class McpRequestMiddleware(RequestDelegate next, McpTelemetry te
         await next(context);
     }
 
-    private static Task RejectAsync(HttpContext context, string message) =>
-        JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status400BadRequest, JsonRpcErrorResponse.HeaderMismatch, message);
+    // McpDemo.Guards.JsonRpcRefusal answers every 400 with -32600; the revision names -32020 for headers, as the replicas
+    // answer a mismatch themselves. Until JsonRpcRefusal takes a code, this one answer is written here.
+    private static Task RejectAsync(HttpContext context, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        JsonRpcMessage error = new JsonRpcError
+        {
+            Id = default,
+            Error = new JsonRpcErrorDetail { Code = (int)McpErrorCode.HeaderMismatch, Message = message },
+        };
+        return context.Response.WriteAsJsonAsync(error, McpJsonUtilities.DefaultOptions, context.RequestAborted);
+    }
 }

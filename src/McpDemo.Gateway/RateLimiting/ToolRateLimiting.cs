@@ -2,8 +2,10 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using McpDemo.Gateway.Mcp;
+using McpDemo.Guards;
 using McpDemo.ServiceDefaults;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace McpDemo.Gateway.RateLimiting;
@@ -21,14 +23,15 @@ internal static class ToolRateLimiting
     /// <summary>The counter of calls refused for their tool's limit, by tool.</summary>
     public const string RejectionsMetric = "mcpdemo.gateway.rate_limit.rejections";
 
-    /// <summary>Registers the policy for <paramref name="limits"/>.</summary>
-    public static IServiceCollection AddToolRateLimiting(this IServiceCollection services, ToolRateLimitOptions limits)
+    /// <summary>Registers the policy, sized by <see cref="GatewayOptions.RateLimits"/>.</summary>
+    public static IServiceCollection AddToolRateLimiting(this IServiceCollection services)
     {
         services.AddMetrics();
         services.AddSingleton<RejectionCounter>();
         services.AddRateLimiter(options =>
         {
-            options.AddPolicy<ClientTool>(PolicyName, context => Partition(context, limits));
+            options.AddPolicy<ClientTool>(PolicyName, context =>
+                Partition(context, context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimits));
             options.OnRejected = RejectAsync;
         });
         return services;
@@ -66,7 +69,7 @@ internal static class ToolRateLimiting
         var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
-        await JsonRpcErrorResponse.WriteAsync(context, StatusCodes.Status429TooManyRequests, JsonRpcErrorResponse.ServerError,
+        await JsonRpcRefusal.WriteAsync(context, StatusCodes.Status429TooManyRequests,
             $"Rate limit exceeded for tool '{tool}'; retry after {seconds} s.");
     }
 
