@@ -105,7 +105,7 @@ public abstract class StoreOutageTests<TStore> : IAsyncLifetime
     {
         Assert.True(reply.Status == HttpStatusCode.FailedDependency, $"expected 424, got {reply.Status}: {reply.Body}");
         Assert.Null(reply.SessionId);
-        Assert.Equal(SharedStateExceptionHandler.ErrorCode, reply.Message["error"]!["code"]!.GetValue<int>());
+        Assert.Equal(McpDemo.Guards.JsonRpcRefusal.TransportErrorCode, reply.Message["error"]!["code"]!.GetValue<int>());
         Assert.Contains("store is unavailable", reply.Message["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 

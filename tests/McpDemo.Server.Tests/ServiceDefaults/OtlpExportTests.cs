@@ -5,6 +5,8 @@ using McpDemo.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using Xunit;
@@ -27,7 +29,7 @@ public sealed class OtlpExportTests
         await WaitUntilAsync(() =>
             sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("tools/call", StringComparison.Ordinal))
             && sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("POST /mcp", StringComparison.Ordinal))
-            && sink.Received.Any(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal))
+            && sink.Received.Any(r => r.Path == "/v1/metrics" && r.Body.Contains("mcp.server.operation.duration", StringComparison.Ordinal))
             && sink.Received.Any(r => r.Path == "/v1/logs" && r.Body.Contains("tools/call ping answered", StringComparison.Ordinal)));
         Assert.All(sink.Received, r =>
         {
@@ -38,7 +40,8 @@ public sealed class OtlpExportTests
         var requestSpan = sink.Received.First(r => r.Path == "/v1/traces" && r.Body.Contains("POST /mcp", StringComparison.Ordinal)).Body;
         Assert.DoesNotContain("Microsoft.AspNetCore.Hosting.HttpRequestIn", requestSpan, StringComparison.Ordinal);
         Assert.All(["http.request.method", "url.path", "http.route", "http.response.status_code"], tag => Assert.Contains(tag, requestSpan, StringComparison.Ordinal));
-        var toolCalls = sink.Received.First(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal));
+        // Tool calls are counted and timed by the SDK, per tool.
+        var toolCalls = sink.Received.First(r => r.Path == "/v1/metrics" && r.Body.Contains("mcp.server.operation.duration", StringComparison.Ordinal));
         Assert.Contains("gen_ai.tool.name", toolCalls.Body, StringComparison.Ordinal);
     }
 
@@ -70,6 +73,39 @@ public sealed class OtlpExportTests
         // One MCP span per traced call; 10% of 100 calls is 10, and fewer than 1 or more than 40 is all but impossible.
         var tracedCalls = sink.Received.Where(r => r.Path == "/v1/traces").Sum(r => Occurrences(r.Body, "tools/call ping")) - 1;
         Assert.InRange(tracedCalls, 1, 40);
+    }
+
+    [Fact]
+    public async Task HealthProbes_ServedOrSent_AreNotTraced_WhileOtherRequestsAre()
+    {
+        await using var sink = await OtlpSink.StartAsync();
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = sink.Url;
+        builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        builder.Configuration["OTEL_TRACES_SAMPLER"] = "always_on";
+        builder.Configuration["OTEL_BSP_SCHEDULE_DELAY"] = "100";
+        builder.AddServiceDefaults();
+        await using var app = builder.Build();
+        app.MapGet("/traced-probe-neighbour", () => "ok");
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+
+        // As the gateway's active health checks do: an IHttpClientFactory client probing a replica's /health and /alive.
+        var http = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+        foreach (var path in new[] { "/health", "/alive", "/health?probe=1", "/traced-probe-neighbour" })
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"));
+            response.EnsureSuccessStatusCode();
+        }
+
+        // Both sides of the last request (server span and client span) arrive; nothing of the probes does.
+        await WaitUntilAsync(() => sink.Received.Where(r => r.Path == "/v1/traces").Sum(r => Occurrences(r.Body, "/traced-probe-neighbour")) >= 2);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the batch delay: a probe span would be here by now
+        var traces = sink.Received.Where(r => r.Path == "/v1/traces").Select(r => r.Body).ToList();
+        Assert.DoesNotContain(traces, body => body.Contains("/health", StringComparison.Ordinal) || body.Contains("/alive", StringComparison.Ordinal));
     }
 
     private static int Occurrences(string text, string value)
