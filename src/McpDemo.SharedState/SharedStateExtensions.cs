@@ -67,6 +67,8 @@ public static class SharedStateExtensions
                 options.AbortOnConnectFail = false;
                 options.BacklogPolicy = BacklogPolicy.FailFast;
             });
+        // The client logs every failed reconnect as an error; StoreConnection says it once per outage, as a warning.
+        builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Critical);
         services.TryAddSingleton<StoreConnection>();
         services.TryAddSingleton<SessionIdleTimeout>();
         services.TryAddSingleton<StoreSessionMigrationHandler>();
