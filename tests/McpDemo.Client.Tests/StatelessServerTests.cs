@@ -14,17 +14,17 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     {
         var run = await ClientRun.RunAsync(
             ["--count", "1"],
-            new Dictionary<string, string?> { ["services__gateway__http__0"] = Server.BaseAddress });
+            new Dictionary<string, string?> { ["services__gateway__http__0"] = Server.Endpoint.GetLeftPart(UriPartial.Authority) });
 
         run.AssertExitCode(ExitCodes.Success);
-        Assert.Contains($"Connected to {Server.Endpoint}", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Connected to {Server.Endpoint.AbsoluteUri}", run.Output, StringComparison.Ordinal);
         Assert.Contains($"spread: {Server.InstanceId}=1", run.Lines);
     }
 
     [Fact]
     public async Task Tools_ListsTheServerToolsWithTheirArguments()
     {
-        var run = (await ClientRun.RunAsync("tools", "--endpoint", Server.Endpoint)).AssertExitCode(ExitCodes.Success);
+        var run = (await ClientRun.RunAsync("tools", "--endpoint", Server.Endpoint.AbsoluteUri)).AssertExitCode(ExitCodes.Success);
 
         var ping = Assert.Single(run.Lines, line => line.Contains(" ping ", StringComparison.Ordinal));
         Assert.Contains("delayMs: integer", ping, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     [Fact]
     public async Task Watch_InALegacySession_OnAStatelessServer_WarnsThatThereIsNoSession()
     {
-        var run = (await ClientRun.RunAsync("watch", "--protocol", "2025-11-25", "--start-ticker", "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunAsync("watch", "--protocol", "2025-11-25", "--start-ticker", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 
         Assert.Contains("warning: the server gave no session", run.Output, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     [Fact]
     public async Task Bench_ShortRun_PrintsThroughputErrorsAndPercentiles()
     {
-        var run = (await ClientRun.RunAsync("bench", "--concurrency", "2", "--duration", "2s", "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunAsync("bench", "--concurrency", "2", "--duration", "2s", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         var figures = BenchFigures.Parse(run);
@@ -62,9 +62,9 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     {
         var parent = TestProcess.Start("sleep", ["300"]);
         await using var client = ClientRun.Start(
-            ["--loop", "--interval", "50ms", "--endpoint", Server.Endpoint],
+            ["--loop", "--interval", "50ms", "--endpoint", Server.Endpoint.AbsoluteUri],
             new Dictionary<string, string?> { ["MCPDEMO_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture) });
-        await ClientRun.WaitForOutputAsync(client, "#3 ");
+        await client.WaitForOutputAsync("#3 ");
 
         await parent.DisposeAsync();
 
