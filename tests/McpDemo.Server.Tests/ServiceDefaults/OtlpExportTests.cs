@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using McpDemo.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -66,7 +64,7 @@ public sealed class OtlpExportTests
         await PingAsync(http, server.Endpoint, $"00-{sampled}-{ActivitySpanId.CreateRandom()}-01");
 
         // Protobuf carries trace ids as their 16 raw bytes.
-        string Raw(ActivityTraceId id) => Encoding.Latin1.GetString(Convert.FromHexString(id.ToHexString()));
+        static string Raw(ActivityTraceId id) => OtlpSink.Raw(id);
         await WaitUntilAsync(() =>
             sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains(Raw(sampled), StringComparison.Ordinal))
             && sink.Received.Any(r => r.Path == "/v1/logs" && r.Body.Contains(Raw(sampled), StringComparison.Ordinal)));
@@ -162,34 +160,6 @@ public sealed class OtlpExportTests
     private sealed record ExportingServer(TestProcess Process, Uri Endpoint) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Process.DisposeAsync();
-    }
-
-    /// <summary>An OTLP/HTTP receiver that keeps every export, its protobuf body read as Latin-1 so names can be searched.</summary>
-    private sealed class OtlpSink(WebApplication app, string url) : IAsyncDisposable
-    {
-        public ConcurrentQueue<(string Path, string? ContentType, string Body)> Received { get; } = new();
-
-        public string Url => url;
-
-        public static async Task<OtlpSink> StartAsync()
-        {
-            var port = FreePort.Next();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-            var app = builder.Build();
-            var sink = new OtlpSink(app, $"http://127.0.0.1:{port}");
-            app.MapPost("/v1/{signal}", async (HttpContext context) =>
-            {
-                using var body = new MemoryStream();
-                await context.Request.Body.CopyToAsync(body);
-                sink.Received.Enqueue((context.Request.Path, context.Request.ContentType, Encoding.Latin1.GetString(body.ToArray())));
-            });
-            await app.StartAsync();
-            return sink;
-        }
-
-        public ValueTask DisposeAsync() => app.DisposeAsync();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
