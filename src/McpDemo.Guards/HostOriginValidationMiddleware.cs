@@ -49,6 +49,7 @@ public sealed class HostOriginValidationMiddleware
         return _next(context);
     }
 
+    // Runs on every MCP request: spans and loops, so a request allocates nothing here.
     private bool IsAllowedHost(string host)
     {
         if (host.Length == 0)
@@ -56,9 +57,21 @@ public sealed class HostOriginValidationMiddleware
             return false;
         }
         var name = StripPort(host);
-        return s_loopbackHosts.Any(loopback => name.Equals(loopback, StringComparison.OrdinalIgnoreCase))
-            || _allowedHosts.Any(allowed => name.Equals(allowed, StringComparison.OrdinalIgnoreCase)
-                || host.Equals(allowed, StringComparison.OrdinalIgnoreCase));
+        foreach (var loopback in s_loopbackHosts)
+        {
+            if (name.Equals(loopback, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        foreach (var allowed in _allowedHosts)
+        {
+            if (name.Equals(allowed, StringComparison.OrdinalIgnoreCase) || host.Equals(allowed, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private bool IsAllowedOrigin(string origin)
@@ -73,9 +86,9 @@ public sealed class HostOriginValidationMiddleware
     }
 
     /// <summary>Drops a trailing <c>:port</c>, minding bracketed IPv6 literals such as <c>[::1]:8080</c>.</summary>
-    private static string StripPort(string hostAndPort)
+    private static ReadOnlySpan<char> StripPort(string hostAndPort)
     {
         var colon = hostAndPort.LastIndexOf(':');
-        return colon > hostAndPort.LastIndexOf(']') ? hostAndPort[..colon] : hostAndPort;
+        return colon > hostAndPort.LastIndexOf(']') ? hostAndPort.AsSpan(0, colon) : hostAndPort;
     }
 }

@@ -11,16 +11,16 @@ public static class McpDemoHttpTransportExtensions
 {
     /// <summary>
     /// Adds the SDK's HTTP transport (<c>WithHttpTransport</c>) configured from the <c>Mcp</c> section
-    /// (<see cref="McpEndpointOptions"/>, validated at startup), plus what <c>UseMcpGuards</c> and
+    /// (<see cref="McpEndpointOptions"/>, validated at startup), plus what the guards and
     /// <c>RequireMcpApiKey</c> need:
     /// <list type="bullet">
-    /// <item><c>Mcp:SessionMode</c>: Stateless, or Stateful as the SDK's <c>StatefulForInitializeClients</c>;</item>
+    /// <item><c>Mcp:SessionMode</c>: Stateless, or Stateful as the SDK's <c>StatefulForInitializeClients</c>
+    /// (<see cref="McpEndpointOptions.TransportSessionMode"/>);</item>
     /// <item>legacy-session idle expiry and cap (<c>Mcp:IdleTimeout</c>, <c>Mcp:MaxIdleSessions</c>);</item>
-    /// <item><c>Last-Event-ID</c> resume through the SDK's distributed-cache event stream store, over the
-    /// registered <see cref="Microsoft.Extensions.Caching.Distributed.IDistributedCache"/> (in-process memory unless
-    /// the app registers a shared one: that registration is the seam for a shared store);</item>
+    /// <item><c>Last-Event-ID</c> resume through the SDK's distributed-cache event stream store, in process memory
+    /// (<c>AddSharedState</c> puts one on the store in its place);</item>
     /// <item>the <see cref="ApiKeyAuthenticationHandler"/> scheme over <c>Mcp:ApiKeys</c>;</item>
-    /// <item>-32602 for <c>subscriptions/listen</c> params that do not bind (<see cref="SubscriptionsListenParamsFilter"/>).</item>
+    /// <item>-32602 for <c>tools/call</c> and <c>subscriptions/listen</c> params that do not bind (<see cref="InvalidParamsFilter"/>).</item>
     /// </list>
     /// </summary>
     public static IMcpServerBuilder WithMcpDemoHttpTransport(this IMcpServerBuilder builder, IConfiguration configuration)
@@ -33,9 +33,9 @@ public static class McpDemoHttpTransportExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpEndpointOptions>, McpEndpointOptionsValidator>());
         services.AddOptions<HttpServerTransportOptions>().Configure<IOptions<McpEndpointOptions>>(ApplyEndpointOptions);
 
-        // TryAdd inside: a shared IDistributedCache registered by the app wins over this in-process one.
+        // TryAdd inside: an IDistributedCache the app registered wins over this in-process one.
         services.AddDistributedMemoryCache();
-        builder.WithHttpTransport().WithMessageFilters(filters => filters.AddIncomingFilter(SubscriptionsListenParamsFilter.Validate));
+        builder.WithHttpTransport().WithMessageFilters(filters => filters.AddIncomingFilter(InvalidParamsFilter.Validate));
 #pragma warning disable MCP9006 // Obsolete with the sessions it serves (2026-07-28 has none); Stateful mode still resumes 2025 clients' streams.
         builder.WithDistributedCacheEventStreamStore();
 #pragma warning restore MCP9006
@@ -53,9 +53,7 @@ public static class McpDemoHttpTransportExtensions
     private static void ApplyEndpointOptions(HttpServerTransportOptions transport, IOptions<McpEndpointOptions> endpoint)
     {
         var options = endpoint.Value;
-        transport.SessionMode = options.SessionMode == McpSessionMode.Stateful
-            ? HttpServerSessionMode.StatefulForInitializeClients
-            : HttpServerSessionMode.Stateless;
+        transport.SessionMode = options.TransportSessionMode;
 #pragma warning disable MCP9006 // The SDK marks legacy-session options obsolete since 2026-07-28 has no sessions; Stateful mode still serves 2025 clients that need them bounded.
         transport.IdleTimeout = options.IdleTimeout;
         transport.MaxIdleSessionCount = options.MaxIdleSessions;

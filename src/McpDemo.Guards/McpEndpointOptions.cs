@@ -1,3 +1,5 @@
+using ModelContextProtocol.AspNetCore;
+
 namespace McpDemo.Guards;
 
 /// <summary>
@@ -9,8 +11,33 @@ public sealed class McpEndpointOptions
     /// <summary>The configuration section these options bind from.</summary>
     public const string SectionName = "Mcp";
 
-    /// <summary>Stateless (the default) or Stateful (legacy sessions for clients that initialize).</summary>
-    public McpSessionMode SessionMode { get; set; } = McpSessionMode.Stateless;
+    /// <summary>The <see cref="SessionMode"/> that serves every request without a session.</summary>
+    public const string Stateless = nameof(Stateless);
+
+    /// <summary>The <see cref="SessionMode"/> that gives clients that initialize (2025-11-25 and earlier) a legacy session.</summary>
+    public const string Stateful = nameof(Stateful);
+
+    /// <summary>
+    /// <c>Stateless</c> (the default) or <c>Stateful</c>, case-insensitive: the values of the server's command line
+    /// (<c>--Mcp:SessionMode</c>). The SDK mode each one means is <see cref="TransportSessionMode"/>.
+    /// </summary>
+    public string SessionMode { get; set; } = Stateless;
+
+    /// <summary>
+    /// The SDK's mode for <see cref="SessionMode"/>:
+    /// <list type="bullet">
+    /// <item><c>Stateless</c>: <see cref="HttpServerSessionMode.Stateless"/>. 2026-07-28 clients, and 2025 clients that
+    /// can live without server-to-client requests, are served by whichever replica gets the request.</item>
+    /// <item><c>Stateful</c>: <see cref="HttpServerSessionMode.StatefulForInitializeClients"/>, not the SDK's
+    /// <see cref="HttpServerSessionMode.Stateful"/> (which refuses 2026-07-28 clients): clients that send
+    /// <c>initialize</c> get a legacy session with its GET stream, <c>Last-Event-ID</c> resume, DELETE and
+    /// server-to-client requests, and 2026-07-28 clients are still served statelessly on the same endpoint.</item>
+    /// </list>
+    /// </summary>
+    public HttpServerSessionMode TransportSessionMode =>
+        string.Equals(SessionMode, Stateful, StringComparison.OrdinalIgnoreCase)
+            ? HttpServerSessionMode.StatefulForInitializeClients
+            : HttpServerSessionMode.Stateless;
 
     /// <summary>A legacy session with no request for this long is ended. Default 2 hours.</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(2);
@@ -18,7 +45,10 @@ public sealed class McpEndpointOptions
     /// <summary>At most this many idle legacy sessions are kept; past it the longest-idle ones are ended first.</summary>
     public int MaxIdleSessions { get; set; } = 10_000;
 
-    /// <summary>Largest accepted request body in bytes; larger bodies get 413. Default 4 MiB.</summary>
+    /// <summary>
+    /// Largest accepted request body in bytes, below Kestrel's 30 MB; larger bodies get 413 (the MCP endpoint's
+    /// request size limit metadata, see <c>WithMcpRequestSizeLimit</c>). Default 4 MiB.
+    /// </summary>
     public long MaxRequestBodySize { get; set; } = 4 * 1024 * 1024;
 
     /// <summary>

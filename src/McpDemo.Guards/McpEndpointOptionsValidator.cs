@@ -10,9 +10,10 @@ internal sealed class McpEndpointOptionsValidator : IValidateOptions<McpEndpoint
     public ValidateOptionsResult Validate(string? name, McpEndpointOptions options)
     {
         List<string> failures = [];
-        if (!Enum.IsDefined(options.SessionMode))
+        if (!string.Equals(options.SessionMode, McpEndpointOptions.Stateless, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(options.SessionMode, McpEndpointOptions.Stateful, StringComparison.OrdinalIgnoreCase))
         {
-            failures.Add($"{Section}:SessionMode must be Stateless or Stateful.");
+            failures.Add($"{Section}:SessionMode must be Stateless or Stateful, but was '{options.SessionMode}'.");
         }
         if (options.IdleTimeout <= TimeSpan.Zero)
         {

@@ -1,54 +1,54 @@
 using McpDemo.Guards;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Puts McpDemo's guards in front of an MCP endpoint mapped with <c>MapMcp</c>.</summary>
+/// <summary>
+/// McpDemo's guards in front of an MCP endpoint mapped with <c>MapMcp</c>, one call per middleware so the app's
+/// <c>Program.cs</c> shows each in order, plus the endpoint conventions they rely on. Paths other than the MCP
+/// endpoint's (<c>/health</c>) are left alone, so load balancers probing a replica by its address are not refused.
+/// </summary>
 public static class McpGuardsExtensions
 {
     /// <summary>
-    /// Adds the guards for requests under <paramref name="pattern"/>, in this order:
-    /// <list type="number">
-    /// <item>refusals get JSON-RPC error bodies: an exception becomes a JSON-RPC error (a client's bad body keeps its
-    /// 4xx), and a bodiless 4xx set by routing, authentication or the SDK (405, 415, 401, ...) gets one;</item>
-    /// <item>Host and Origin validation (403), <see cref="HostOriginValidationMiddleware"/>;</item>
-    /// <item>the request body limit (413), <see cref="RequestBodyLimitMiddleware"/>;</item>
-    /// <item>authentication and authorization, so <see cref="RequireMcpApiKey"/> can require a key (401).</item>
-    /// </list>
-    /// Call it before mapping endpoints; other paths (<c>/health</c>) are left alone, so load balancers probing
-    /// a replica by its address are not refused.
+    /// Gives every refusal under <paramref name="pattern"/> a JSON-RPC error body: an exception becomes a JSON-RPC
+    /// error (a client's bad body keeps its 4xx; anything else is a 500 that says no more), and a bodiless 4xx set by
+    /// routing, authentication, Kestrel or the SDK (405, 415, 401, 413, ...) gets one. Call it first.
     /// </summary>
-    public static IApplicationBuilder UseMcpGuards(this IApplicationBuilder app, PathString pattern)
+    public static IApplicationBuilder UseMcpRefusals(this IApplicationBuilder app, PathString pattern)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(pattern), mcp => mcp
+        return app.UseWhen(context => context.Request.Path.StartsWithSegments(pattern), mcp => mcp
             .UseExceptionHandler(new ExceptionHandlerOptions
             {
                 StatusCodeSelector = StatusCodeOf,
                 ExceptionHandler = WriteExceptionAsync,
-                // A client's bad input is answered, not an incident, and so is a fault an IExceptionHandler turned into
-                // an answer (shared state's 424 while its store is away, which its health check reports once): only
-                // the rest are logged as errors.
-                SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
-                    || StatusCodeOf(context.Exception) < StatusCodes.Status500InternalServerError,
+                // A client's bad input is answered, not an incident: only server faults are logged as errors.
+                SuppressDiagnosticsCallback = context => StatusCodeOf(context.Exception) < StatusCodes.Status500InternalServerError,
             })
             .UseStatusCodePages(context =>
                 JsonRpcRefusal.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode,
-                    JsonRpcRefusal.ReasonFor(context.HttpContext.Response.StatusCode)))
-            .UseMiddleware<HostOriginValidationMiddleware>()
-            .UseMiddleware<RequestBodyLimitMiddleware>());
-        app.UseAuthentication();
-        app.UseAuthorization();
-        return app;
+                    JsonRpcRefusal.ReasonFor(context.HttpContext.Response.StatusCode))));
+    }
+
+    /// <summary>
+    /// Refuses (403) requests under <paramref name="pattern"/> whose Host or Origin names another site
+    /// (<see cref="HostOriginValidationMiddleware"/>, <c>Mcp:AllowedHosts</c> and <c>Mcp:AllowedOrigins</c>).
+    /// </summary>
+    public static IApplicationBuilder UseHostOriginValidation(this IApplicationBuilder app, PathString pattern)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.UseWhen(context => context.Request.Path.StartsWithSegments(pattern),
+            mcp => mcp.UseMiddleware<HostOriginValidationMiddleware>());
     }
 
     /// <summary>
     /// Requires an API key on the endpoints when <c>Mcp:ApiKeys</c> lists any (401 with <c>WWW-Authenticate</c>
-    /// otherwise); leaves them open when it lists none.
+    /// otherwise); leaves them open when it lists none. Needs <c>UseAuthentication</c> and <c>UseAuthorization</c>.
     /// </summary>
     public static TBuilder RequireMcpApiKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
@@ -56,14 +56,29 @@ public static class McpGuardsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Add(endpoint =>
         {
-            var options = endpoint.ApplicationServices.GetRequiredService<IOptions<McpEndpointOptions>>().Value;
-            if (options.ApiKeys.Length > 0)
+            if (Options(endpoint).ApiKeys.Length > 0)
             {
                 endpoint.Metadata.Add(new AuthorizeAttribute(ApiKeyAuthenticationDefaults.PolicyName));
             }
         });
         return builder;
     }
+
+    /// <summary>
+    /// Limits the endpoints' request bodies to <c>Mcp:MaxRequestBodySize</c> (413 beyond it), through ASP.NET Core's
+    /// request size limit metadata, which routing applies to the request as it selects the endpoint: a declared length
+    /// over the limit is refused before the body is read, a chunked body as it grows past it.
+    /// </summary>
+    public static TBuilder WithMcpRequestSizeLimit<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Add(endpoint => endpoint.Metadata.Add(new RequestSizeLimit(Options(endpoint).MaxRequestBodySize)));
+        return builder;
+    }
+
+    private static McpEndpointOptions Options(EndpointBuilder endpoint) =>
+        endpoint.ApplicationServices.GetRequiredService<IOptions<McpEndpointOptions>>().Value;
 
     /// <summary>
     /// A client's fault keeps a 4xx: Kestrel's <see cref="BadHttpRequestException"/> (a body over the limit or cut
@@ -84,4 +99,6 @@ public static class McpGuardsExtensions
         return JsonRpcRefusal.WriteAsync(context, status,
             status >= StatusCodes.Status500InternalServerError ? "Internal error." : JsonRpcRefusal.ReasonFor(status));
     }
+
+    private sealed record RequestSizeLimit(long? MaxRequestBodySize) : IRequestSizeLimitMetadata;
 }

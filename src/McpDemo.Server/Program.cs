@@ -2,15 +2,22 @@
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddServiceDefaults();
+builder.AddSharedState();                                   // ConnectionStrings:store, when set
 builder.Services.AddMcpServer()
-    .WithMcpDemoHttpTransport(builder.Configuration)
-    .WithSharedState(builder.Configuration)
+    .WithMcpDemoHttpTransport(builder.Configuration)        // Mcp:* options, the API-key scheme, invalid params
     .WithProductTools();
 
 var app = builder.Build();
 
-app.UseMcpGuards("/mcp");
-app.MapMcp("/mcp").RequireMcpApiKey();
-app.MapDefaultEndpoints();
+// Every middleware, in the order a request meets it (routing, implicit, comes first and applies the size limit).
+app.UseMcpRefusals("/mcp");                                 // JSON-RPC error bodies for exceptions and bodiless 4xx
+app.UseHostOriginValidation("/mcp");                        // 403 for another site's Host or Origin (DNS rebinding)
+app.UseAuthentication();                                    // API keys (Mcp:ApiKeys)
+app.UseAuthorization();                                     // 401 without one, where RequireMcpApiKey asks for it
+app.UseSharedState();                                       // the store, only for requests that passed the above
+app.MapMcp("/mcp")
+    .RequireMcpApiKey()
+    .WithMcpRequestSizeLimit();                             // 413 past Mcp:MaxRequestBodySize
+app.MapDefaultEndpoints();                                  // /health, /alive
 
 app.Run();

@@ -3,7 +3,7 @@ namespace McpDemo.ServiceDefaults;
 /// <summary>The names of the telemetry sources every McpDemo service listens to, beyond the instrumentation packages'.</summary>
 public static class McpDemoTelemetry
 {
-    /// <summary>The meter McpDemo's own instruments belong to (for example <c>mcpdemo.tool.calls</c>).</summary>
+    /// <summary>The meter McpDemo's own instruments belong to (for example the gateway's rate-limit rejections).</summary>
     public const string MeterName = "McpDemo";
 
     /// <summary>The MCP SDK's activity source and meter (spans per MCP request, request and session metrics).</summary>

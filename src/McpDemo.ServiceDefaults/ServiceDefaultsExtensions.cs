@@ -6,8 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// What every McpDemo service shares, in one call: telemetry, health checks, its identity, secure
-/// defaults and shutting down with the AppHost that started it.
+/// What every McpDemo service shares, in one call: telemetry, health checks, its identity and service discovery.
+/// A web host nobody told where to listen listens on loopback only: that is Kestrel's own default
+/// (<c>http://localhost:5000</c>), and <c>--urls</c>, <c>ASPNETCORE_URLS</c> or a port setting replace it.
 /// </summary>
 public static class ServiceDefaultsExtensions
 {
@@ -21,12 +22,11 @@ public static class ServiceDefaultsExtensions
     /// Adds the service defaults to a web or console host:
     /// <list type="bullet">
     /// <item>a <see cref="ServiceIdentity"/> singleton (service name, instance id, version);</item>
-    /// <item>OpenTelemetry traces, metrics and logs exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set;</item>
+    /// <item>OpenTelemetry traces, metrics and logs exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
+    /// without health probes (served or sent);</item>
     /// <item>health checks for <see cref="MapDefaultEndpoints"/>;</item>
     /// <item>service discovery (<c>services__&lt;name&gt;__http__&lt;i&gt;</c>) and the standard resilience handler on
     /// every <see cref="System.Net.Http.IHttpClientFactory"/> client;</item>
-    /// <item>for web hosts, binding to <c>http://127.0.0.1:5000</c> when no URL, port or Kestrel endpoint is configured;</item>
-    /// <item>stopping the host once the process named by <c>MCPDEMO_PARENT_PID</c> is gone.</item>
     /// </list>
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
@@ -35,7 +35,6 @@ public static class ServiceDefaultsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var identity = ServiceIdentity.FromConfiguration(builder.Configuration, builder.Environment.ApplicationName);
         builder.Services.AddSingleton(identity);
-        builder.BindToLoopbackByDefault();
         builder.AddOpenTelemetryExport(identity);
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
@@ -44,7 +43,6 @@ public static class ServiceDefaultsExtensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
-        builder.AddParentProcessWatcher();
         return builder;
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -8,9 +7,10 @@ namespace McpDemo.SharedState;
 
 /// <summary>
 /// Lets a legacy session's notifications reach its GET stream on whichever replica the client opened it: while a
-/// replica serves a session's GET stream, it follows the session's relay topic and writes what arrives there to it.
+/// replica serves a session's GET stream, it follows the session's relay topic (<see cref="SharedStateMiddleware"/>
+/// subscribes) and writes what arrives there to it.
 /// </summary>
-public sealed class LegacySessionStreams(RequestDelegate next, INotificationRelay relay)
+public static class LegacySessionStreams
 {
     /// <summary>The relay topic of a legacy session's GET stream.</summary>
     public static string Topic(string sessionId) => "session:" + sessionId;
@@ -21,6 +21,8 @@ public sealed class LegacySessionStreams(RequestDelegate next, INotificationRela
     /// </summary>
     public static async Task SendAsync(INotificationRelay relay, McpServer session, string method, object? parameters, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(relay);
+        ArgumentNullException.ThrowIfNull(session);
         var topic = Topic(session.SessionId!);
         var message = new JsonRpcNotification
         {
@@ -35,26 +37,5 @@ public sealed class LegacySessionStreams(RequestDelegate next, INotificationRela
         {
             await session.SendMessageAsync(message, cancellationToken);
         }
-    }
-
-    /// <summary>Handles one request.</summary>
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!HttpMethods.IsGet(context.Request.Method)
-            || context.Request.Headers["Mcp-Session-Id"] is not [{ Length: > 0 } sessionId]
-            || context.Request.Headers.ContainsKey("Last-Event-ID"))
-        {
-            await next(context);
-            return;
-        }
-        // The SDK puts the session's server on the request once it has found (or adopted) the session.
-        await using var subscription = await relay.SubscribeAsync(Topic(sessionId), async (notification, ct) =>
-        {
-            if (context.Features.Get<McpServer>() is { } session)
-            {
-                await session.SendMessageAsync(notification, ct);
-            }
-        }, context.RequestAborted);
-        await next(context);
     }
 }

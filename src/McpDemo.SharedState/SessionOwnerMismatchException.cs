@@ -2,7 +2,7 @@ namespace McpDemo.SharedState;
 
 /// <summary>
 /// A request tried to adopt a stored legacy session that another user started.
-/// <see cref="SharedStateExceptionHandler"/> answers it with 403, as the SDK does for a session it holds itself.
+/// <see cref="SharedStateMiddleware"/> answers it with 403, as the SDK does for a session it holds itself.
 /// </summary>
 public sealed class SessionOwnerMismatchException(string sessionId)
     : Exception($"Session {sessionId} belongs to another user.")

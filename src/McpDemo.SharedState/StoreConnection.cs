@@ -1,30 +1,26 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace McpDemo.SharedState;
 
 /// <summary>
-/// The one connection of this process to the store, shared by the session records, the distributed cache, the Data
-/// Protection key ring and pub/sub. It never blocks start-up and never gives up: while the store is away, commands
-/// fail at once (no queueing, so no request hangs), and StackExchange.Redis reconnects in the background.
+/// The one connection of this process to the store (Aspire's <c>AddRedisClient</c> multiplexer), shared by the session
+/// records, the event streams, the Data Protection key ring and pub/sub, and what it says about outages: once per
+/// outage, a warning; once back, an information. It never blocks start-up and never gives up: while the store is away,
+/// commands fail at once (no queueing, so no request hangs), and StackExchange.Redis reconnects in the background.
 /// </summary>
-public sealed partial class StoreConnection : IDisposable
+public sealed partial class StoreConnection
 {
     private readonly ILogger<StoreConnection> _logger;
     private readonly object _gate = new();
     private bool _reportedUnavailable;
 
-    /// <summary>Connects to the store named by <see cref="SharedStateOptions.ConnectionString"/>.</summary>
-    public StoreConnection(IOptions<SharedStateOptions> options, ILogger<StoreConnection> logger)
+    /// <summary>Watches <paramref name="multiplexer"/>, the store's client that <c>AddRedisClient</c> registered.</summary>
+    public StoreConnection(IConnectionMultiplexer multiplexer, ILogger<StoreConnection> logger)
     {
+        ArgumentNullException.ThrowIfNull(multiplexer);
         _logger = logger;
-        var configuration = ConfigurationOptions.Parse(options.Value.ConnectionString!);
-        // Start even when the store is down and keep retrying; fail commands fast instead of queueing them until a
-        // timeout, so a request that needs the store gets its error now rather than after seconds.
-        configuration.AbortOnConnectFail = false;
-        configuration.BacklogPolicy = BacklogPolicy.FailFast;
-        Multiplexer = ConnectionMultiplexer.Connect(configuration);
+        Multiplexer = multiplexer;
         Multiplexer.ConnectionFailed += (_, e) => ReportUnavailable(e.Exception);
         Multiplexer.ConnectionRestored += (_, _) => ReportAvailable();
         if (!Multiplexer.IsConnected)
@@ -38,9 +34,6 @@ public sealed partial class StoreConnection : IDisposable
 
     /// <summary>Whether the store can be reached now.</summary>
     public bool IsConnected => Multiplexer.IsConnected;
-
-    /// <inheritdoc />
-    public void Dispose() => Multiplexer.Dispose();
 
     // Once per outage, not once per failed command or reconnect attempt: an outage must not flood the logs.
     private void ReportUnavailable(Exception? exception)

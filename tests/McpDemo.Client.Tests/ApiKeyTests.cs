@@ -9,7 +9,7 @@ public sealed class ApiKeyTests(ApiKeyServer server) : IClassFixture<ApiKeyServe
     [Fact]
     public async Task ApiKeyOption_IsSentAsBearerToken_AndNeverPrinted()
     {
-        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint, "--count", "2", "--api-key", ApiKeyServer.ApiKey))
+        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint.AbsoluteUri, "--count", "2", "--api-key", ApiKeyServer.ApiKey))
             .AssertExitCode(ExitCodes.Success);
 
         Assert.Contains($"spread: {server.InstanceId}=2", run.Lines);
@@ -20,7 +20,7 @@ public sealed class ApiKeyTests(ApiKeyServer server) : IClassFixture<ApiKeyServe
     public async Task ApiKeyVariable_IsSent_WhenTheOptionIsAbsent()
     {
         var run = await ClientRun.RunAsync(
-            ["call", "ping", "--endpoint", server.Endpoint],
+            ["call", "ping", "--endpoint", server.Endpoint.AbsoluteUri],
             new Dictionary<string, string?> { ["MCP_API_KEY"] = ApiKeyServer.ApiKey });
 
         run.AssertExitCode(ExitCodes.Success);
@@ -30,7 +30,7 @@ public sealed class ApiKeyTests(ApiKeyServer server) : IClassFixture<ApiKeyServe
     [Fact]
     public async Task MissingApiKey_FailsWithOneLine_SayingHowToSetIt()
     {
-        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint, "--count", "1"))
+        var run = (await ClientRun.RunAsync("--endpoint", server.Endpoint.AbsoluteUri, "--count", "1"))
             .AssertExitCode(ExitCodes.HttpError)
             .AssertNoStackTrace();
 
@@ -44,7 +44,7 @@ public sealed class ApiKeyTests(ApiKeyServer server) : IClassFixture<ApiKeyServe
     {
         const string WrongKey = "not-the-server-key-0000000000";
 
-        var run = (await ClientRun.RunAsync("tools", "--endpoint", server.Endpoint, "--api-key", WrongKey))
+        var run = (await ClientRun.RunAsync("tools", "--endpoint", server.Endpoint.AbsoluteUri, "--api-key", WrongKey))
             .AssertExitCode(ExitCodes.HttpError)
             .AssertNoStackTrace();
 

@@ -1,4 +1,5 @@
 using McpDemo.Client.Failures;
+using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Client.Tests;
@@ -8,7 +9,7 @@ namespace McpDemo.Client.Tests;
 /// 2026-07-28 without sessions, which the client speaks by default.
 /// </summary>
 public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TServer>
-    where TServer : ServerProcess
+    where TServer : McpServerFixture
 {
     /// <summary>The server under test.</summary>
     protected TServer Server { get; } = server;
@@ -16,7 +17,7 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     [Fact]
     public async Task DefaultRun_Speaks2026_WithoutASession()
     {
-        var run = (await ClientRun.RunAsync("--endpoint", Server.Endpoint, "--count", "3")).AssertExitCode(ExitCodes.Success);
+        var run = (await ClientRun.RunAsync("--endpoint", Server.Endpoint.AbsoluteUri, "--count", "3")).AssertExitCode(ExitCodes.Success);
 
         var connected = Assert.Single(run.Lines, line => line.StartsWith("Connected to ", StringComparison.Ordinal));
         Assert.Contains("protocol 2026-07-28", connected, StringComparison.Ordinal);
@@ -33,7 +34,7 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     [Fact]
     public async Task CallPing_PrintsTheTextAndTheStructuredContent()
     {
-        var run = (await ClientRun.RunAsync("call", "ping", "--arg", "delayMs=5", "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunAsync("call", "ping", "--arg", "delayMs=5", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         Assert.Equal($"pong! instance={Server.InstanceId} v=1.0.0 d=5", run.Lines[0]);
@@ -48,7 +49,7 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     public async Task CallCountdown_PrintsItsProgressInOrder_ThenTheResult(string protocol)
     {
         var run = (await ClientRun.RunAsync(
-                "call", "countdown", "--arg", "steps=3", "--arg", "intervalMs=100", "--protocol", protocol, "--endpoint", Server.Endpoint))
+                "call", "countdown", "--arg", "steps=3", "--arg", "intervalMs=100", "--protocol", protocol, "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         // The SDK handles notifications concurrently, so the client skips any that arrive stale or after the
@@ -67,7 +68,7 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     public async Task CallConfirmAction_AnswersTheInputRequiredResult_WithTheGivenAnswer(string answer)
     {
         var run = (await ClientRun.RunAsync(
-                "call", "confirm_action", "--arg", "action=deploy", "--answer", answer, "--endpoint", Server.Endpoint))
+                "call", "confirm_action", "--arg", "action=deploy", "--answer", answer, "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         ConfirmActionAssert.Answered(run, answer);
@@ -77,7 +78,7 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     public async Task CallConfirmAction_ReadsTheAnswerFromStandardInput_AskingAgainUntilItIsYesOrNo()
     {
         var run = (await ClientRun.RunWithInputAsync(
-                "maybe\nyes\n", "call", "confirm_action", "--arg", "action=deploy", "--endpoint", Server.Endpoint))
+                "maybe\nyes\n", "call", "confirm_action", "--arg", "action=deploy", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         Assert.Contains("Please answer yes or no.", run.Output, StringComparison.Ordinal);
@@ -87,7 +88,7 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     [Fact]
     public async Task CallConfirmAction_WithoutAnAnswer_FailsSayingHowToGiveOne()
     {
-        var run = (await ClientRun.RunWithInputAsync("", "call", "confirm_action", "--arg", "action=deploy", "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunWithInputAsync("", "call", "confirm_action", "--arg", "action=deploy", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Usage)
             .AssertNoStackTrace();
 
@@ -99,32 +100,32 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     public async Task Watch_PrintsTheTickerNotifications_FromTheListenStream()
     {
         var run = (await ClientRun.RunAsync(
-                "watch", "--start-ticker", "--ticks", "3", "--tick-interval", "50ms", "--exit-after", "3", "--endpoint", Server.Endpoint))
+                "watch", "--start-ticker", "--ticks", "3", "--tick-interval", "50ms", "--exit-after", "3", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
-        Assert.Contains(run.Lines, line => line.StartsWith($"Watching {Server.Endpoint} on subscriptions/listen", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, line => line.StartsWith($"Watching {Server.Endpoint.AbsoluteUri} on subscriptions/listen", StringComparison.Ordinal));
         TickerAssert.ThreeTicks(run, Server.InstanceId);
     }
 
     [Fact]
     public async Task Watch_EndsOnCtrlC_ClosingItsListenStream_AndTheServerStaysUp()
     {
-        await using (var watch = ClientRun.Start(["watch", "--endpoint", Server.Endpoint]))
+        await using (var watch = ClientRun.Start(["watch", "--endpoint", Server.Endpoint.AbsoluteUri]))
         {
-            await ClientRun.WaitForOutputAsync(watch, "on subscriptions/listen");
+            await watch.WaitForOutputAsync("on subscriptions/listen");
 
             await watch.SignalAsync("INT");
 
             Assert.Equal(ExitCodes.Success, await watch.WaitForExitAsync(TimeSpan.FromSeconds(30)));
             Assert.Contains("Received 0 notification(s).", watch.Output, StringComparison.Ordinal);
         }
-        (await ClientRun.RunAsync("call", "ping", "--endpoint", Server.Endpoint)).AssertExitCode(ExitCodes.Success);
+        (await ClientRun.RunAsync("call", "ping", "--endpoint", Server.Endpoint.AbsoluteUri)).AssertExitCode(ExitCodes.Success);
     }
 
     [Fact]
     public async Task Call_UnknownTool_IsToolError_NamingTheTool()
     {
-        var run = (await ClientRun.RunAsync("call", "no_such_tool", "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunAsync("call", "no_such_tool", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 
         var error = Assert.Single(run.Lines, line => line.StartsWith("error: ", StringComparison.Ordinal));
@@ -140,7 +141,7 @@ public abstract class BothModesTests<TServer>(TServer server) : IClassFixture<TS
     public async Task Call_WithABadArgument_IsToolError_WithTheToolsMessage(string tool, string arguments, string message)
     {
         var run = (await ClientRun.RunAsync(
-                ["call", tool, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(argument => new[] { "--arg", argument }), "--answer", "yes", "--endpoint", Server.Endpoint],
+                ["call", tool, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(argument => new[] { "--arg", argument }), "--answer", "yes", "--endpoint", Server.Endpoint.AbsoluteUri],
                 environment: null))
             .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 

@@ -40,17 +40,6 @@ public sealed record ClientRun(int ExitCode, string Output)
     public static TestProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
         TestProcess.StartProject(Project, arguments, Isolated(environment));
 
-    /// <summary>Waits until a running client has written <paramref name="text"/>, failing if it exits first.</summary>
-    public static async Task WaitForOutputAsync(TestProcess process, string text)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!process.Output.Contains(text, StringComparison.Ordinal))
-        {
-            Xunit.Assert.False(process.HasExited, $"The client exited before writing '{text}':\n{process.Output}");
-            await Task.Delay(50, timeout.Token);
-        }
-    }
-
     private static async Task<ClientRun> FinishAsync(TestProcess client)
     {
         var exitCode = await client.WaitForExitAsync(RunTimeout);

@@ -12,7 +12,7 @@ public sealed class StatefulServerTests(StatefulServer server) : BothModesTests<
     [Fact]
     public async Task DefaultRun_WithTheLegacyProtocol_MakesItsCallsInOneSession()
     {
-        var run = (await ClientRun.RunAsync("--endpoint", Server.Endpoint, "--count", "2", "--protocol", "2025-11-25"))
+        var run = (await ClientRun.RunAsync("--endpoint", Server.Endpoint.AbsoluteUri, "--count", "2", "--protocol", "2025-11-25"))
             .AssertExitCode(ExitCodes.Success);
 
         var connected = Assert.Single(run.Lines, line => line.StartsWith("Connected to ", StringComparison.Ordinal));
@@ -27,7 +27,7 @@ public sealed class StatefulServerTests(StatefulServer server) : BothModesTests<
     public async Task CallConfirmAction_InALegacySession_AnswersTheElicitationRequest(string answer)
     {
         var run = (await ClientRun.RunAsync(
-                "call", "confirm_action", "--arg", "action=deploy", "--answer", answer, "--protocol", "2025-11-25", "--endpoint", Server.Endpoint))
+                "call", "confirm_action", "--arg", "action=deploy", "--answer", answer, "--protocol", "2025-11-25", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         ConfirmActionAssert.Answered(run, answer);
@@ -38,10 +38,10 @@ public sealed class StatefulServerTests(StatefulServer server) : BothModesTests<
     {
         var run = (await ClientRun.RunAsync(
                 "watch", "--protocol", "2025-11-25", "--start-ticker", "--ticks", "3", "--tick-interval", "50ms", "--exit-after", "3",
-                "--endpoint", Server.Endpoint))
+                "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
-        Assert.Contains(run.Lines, line => line.StartsWith($"Watching {Server.Endpoint} on the session's GET stream", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, line => line.StartsWith($"Watching {Server.Endpoint.AbsoluteUri} on the session's GET stream", StringComparison.Ordinal));
         TickerAssert.ThreeTicks(run, Server.InstanceId);
     }
 
@@ -49,7 +49,7 @@ public sealed class StatefulServerTests(StatefulServer server) : BothModesTests<
     public async Task Bench_Stateful_KeepsOneSessionPerWorker_AndPrintsFigures()
     {
         var run = (await ClientRun.RunAsync(
-                "bench", "--mode", "stateful", "--concurrency", "2", "--duration", "2s", "--arg", "delayMs=1", "--endpoint", Server.Endpoint))
+                "bench", "--mode", "stateful", "--concurrency", "2", "--duration", "2s", "--arg", "delayMs=1", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         var figures = BenchFigures.Parse(run);

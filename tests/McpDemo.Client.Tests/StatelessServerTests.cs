@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using McpDemo.Client.Failures;
-using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Client.Tests;
@@ -14,17 +13,17 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     {
         var run = await ClientRun.RunAsync(
             ["--count", "1"],
-            new Dictionary<string, string?> { ["services__gateway__http__0"] = Server.BaseAddress });
+            new Dictionary<string, string?> { ["services__gateway__http__0"] = Server.Endpoint.GetLeftPart(UriPartial.Authority) });
 
         run.AssertExitCode(ExitCodes.Success);
-        Assert.Contains($"Connected to {Server.Endpoint}", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Connected to {Server.Endpoint.AbsoluteUri}", run.Output, StringComparison.Ordinal);
         Assert.Contains($"spread: {Server.InstanceId}=1", run.Lines);
     }
 
     [Fact]
     public async Task Tools_ListsTheServerToolsWithTheirArguments()
     {
-        var run = (await ClientRun.RunAsync("tools", "--endpoint", Server.Endpoint)).AssertExitCode(ExitCodes.Success);
+        var run = (await ClientRun.RunAsync("tools", "--endpoint", Server.Endpoint.AbsoluteUri)).AssertExitCode(ExitCodes.Success);
 
         var ping = Assert.Single(run.Lines, line => line.Contains(" ping ", StringComparison.Ordinal));
         Assert.Contains("delayMs: integer", ping, StringComparison.Ordinal);
@@ -35,7 +34,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     [Fact]
     public async Task Watch_InALegacySession_OnAStatelessServer_WarnsThatThereIsNoSession()
     {
-        var run = (await ClientRun.RunAsync("watch", "--protocol", "2025-11-25", "--start-ticker", "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunAsync("watch", "--protocol", "2025-11-25", "--start-ticker", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.ToolError).AssertNoStackTrace();
 
         Assert.Contains("warning: the server gave no session", run.Output, StringComparison.Ordinal);
@@ -47,7 +46,7 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     [Fact]
     public async Task Bench_ShortRun_PrintsThroughputErrorsAndPercentiles()
     {
-        var run = (await ClientRun.RunAsync("bench", "--concurrency", "2", "--duration", "2s", "--endpoint", Server.Endpoint))
+        var run = (await ClientRun.RunAsync("bench", "--concurrency", "2", "--duration", "2s", "--endpoint", Server.Endpoint.AbsoluteUri))
             .AssertExitCode(ExitCodes.Success);
 
         var figures = BenchFigures.Parse(run);
@@ -58,15 +57,13 @@ public sealed partial class StatelessServerTests(StatelessServer server) : BothM
     }
 
     [Fact]
-    public async Task Loop_KeepsCalling_UntilItsParentIsGone_ThenPrintsTheSpread()
+    public async Task Loop_KeepsCalling_UntilSigterm_ThenPrintsTheSpread()
     {
-        var parent = TestProcess.Start("sleep", ["300"]);
-        await using var client = ClientRun.Start(
-            ["--loop", "--interval", "50ms", "--endpoint", Server.Endpoint],
-            new Dictionary<string, string?> { ["MCPDEMO_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture) });
-        await ClientRun.WaitForOutputAsync(client, "#3 ");
+        await using var client = ClientRun.Start(["--loop", "--interval", "50ms", "--endpoint", Server.Endpoint.AbsoluteUri]);
+        await client.WaitForOutputAsync("#3 ");
 
-        await parent.DisposeAsync();
+        // What an AppHost (DCP) or a container runtime sends when it stops the client.
+        await client.SignalAsync("TERM");
 
         Assert.Equal(ExitCodes.Success, await client.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         var calls = int.Parse(SpreadCount(Server.InstanceId).Match(client.Output).Groups[1].Value, CultureInfo.InvariantCulture);

@@ -6,7 +6,10 @@ builder.AddServiceDefaults();
 builder.Services.AddConformanceMcpServer().WithMcpDemoHttpTransport(builder.Configuration);
 
 var app = builder.Build();
-app.UseMcpGuards("/mcp");
-app.MapMcp("/mcp").RequireMcpApiKey();
+app.UseMcpRefusals("/mcp");
+app.UseHostOriginValidation("/mcp");
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapMcp("/mcp").RequireMcpApiKey().WithMcpRequestSizeLimit();
 app.MapDefaultEndpoints();
 app.Run();

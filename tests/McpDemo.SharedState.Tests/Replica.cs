@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 
@@ -11,7 +12,7 @@ namespace McpDemo.SharedState.Tests;
 
 /// <summary>
 /// One MCP server replica on real Kestrel and a free loopback port, wired as the product server wires shared state
-/// (<c>WithSharedState(configuration)</c> reading <c>ConnectionStrings:store</c>), with its own DI container, so
+/// (<c>AddSharedState()</c> reading <c>ConnectionStrings:store</c>, <c>UseSharedState()</c> after authentication), with its own DI container, so
 /// several in one test share nothing but the store.
 /// </summary>
 public sealed class Replica : IAsyncDisposable
@@ -52,6 +53,7 @@ public sealed class Replica : IAsyncDisposable
         builder.Services.AddAuthentication(TestUserAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, TestUserAuthentication>(TestUserAuthentication.SchemeName, null);
         builder.Services.AddHealthChecks();
+        builder.AddSharedState();
         builder.Services.AddMcpServer()
             .WithHttpTransport(options =>
             {
@@ -60,11 +62,11 @@ public sealed class Replica : IAsyncDisposable
                 options.IdleTimeout = idleTimeout ?? TimeSpan.FromMinutes(10);
 #pragma warning restore MCP9006
             })
-            .WithTools<TestTools>()
-            .WithSharedState(builder.Configuration);
+            .WithTools<TestTools>();
 
         var app = builder.Build();
         app.UseAuthentication();
+        app.UseSharedState();
         app.MapMcp("/mcp");
         app.MapHealthChecks("/health");
         await app.StartAsync();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace McpDemo.Testing;
 
 /// <summary>
@@ -10,14 +8,6 @@ namespace McpDemo.Testing;
 /// <param name="Pongs">The text of each <c>ping</c> answer, in call order.</param>
 public sealed record PingPeerResult(string? SessionId, string[] Tools, string[] Pongs)
 {
-    private const string Prefix = "RESULT ";
-
     /// <summary>Reads the last <c>RESULT</c> line of the peer's output.</summary>
-    public static PingPeerResult Parse(string output)
-    {
-        var line = output.Split('\n').LastOrDefault(l => l.StartsWith(Prefix, StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"No '{Prefix}' line in:\n{output}");
-        return JsonSerializer.Deserialize<PingPeerResult>(line[Prefix.Length..], JsonSerializerOptions.Web)
-            ?? throw new InvalidOperationException($"Unreadable result: {line}");
-    }
+    public static PingPeerResult Parse(string output) => ResultLine.Parse<PingPeerResult>(output);
 }

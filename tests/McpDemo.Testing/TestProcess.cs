@@ -108,6 +108,28 @@ public sealed class TestProcess : IAsyncDisposable
         throw new TimeoutException($"{url} was not ready in time:\n{Output}");
     }
 
+    /// <summary>
+    /// Waits until the process has written a line containing <paramref name="text"/> (a console logger writes from a
+    /// queue, so a line may follow the event it tells of by a moment), failing with its output if it exits first or
+    /// the time runs out.
+    /// </summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited && !Output.Contains(text, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Process exited with {_process.ExitCode} before writing '{text}':\n{Output}");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The process never wrote '{text}':\n{Output}");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits for the process to exit by itself.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -9,20 +9,17 @@ public static class ProductToolsExtensions
 {
     /// <summary>
     /// Adds <c>ping</c>, <c>whoami</c>, <c>countdown</c>, <c>confirm_action</c> and <c>start_ticker</c> with the
-    /// <c>subscriptions/listen</c> handler its ticks use, counts calls on <c>mcpdemo.tool.calls</c>, logs the traced
-    /// ones, and puts cache hints on <c>tools/list</c> (the list never changes while a replica runs).
+    /// <c>subscriptions/listen</c> handler its ticks use, logs the traced calls, and puts cache hints on <c>tools/list</c> (the list never changes while a replica runs).
     /// </summary>
     public static IMcpServerBuilder WithProductTools(this IMcpServerBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddMetrics();
-        builder.Services.AddSingleton<ToolCallMetrics>();
         builder.Services.AddSingleton<ToolCallLog>();
         builder.Services.AddSingleton<Ticker>();
         builder.Services.AddSingleton<ListenStreams>();
-        // Ticks reach listen streams on this replica only, unless WithSharedState relays them through the store.
+        // Ticks reach listen streams on this replica only, unless AddSharedState relays them through the store.
         builder.Services.TryAddSingleton<INotificationRelay, InProcessNotificationRelay>();
-        // Protects confirm_action's requestState. The key ring is per process unless WithSharedState keeps it in the store.
+        // Protects confirm_action's requestState. The key ring is per process unless AddSharedState keeps it in the store.
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ConfirmationState>();
         return builder
@@ -34,7 +31,7 @@ public static class ProductToolsExtensions
             .WithSubscriptionsListenHandler((request, cancellationToken) =>
                 request.Services!.GetRequiredService<ListenStreams>().ListenAsync(request, cancellationToken))
             .WithRequestFilters(filters => filters
-                .AddCallToolFilter(ToolCallFilters.RecordCalls)
+                .AddCallToolFilter(ToolCallFilters.LogRecordedCalls)
                 .AddCallToolFilter(ToolCallFilters.ExplainArgumentErrors)
                 .AddListToolsFilter(ToolListCacheHints.Add));
     }

@@ -9,21 +9,22 @@ namespace McpDemo.Server.Tools;
 /// <summary>What happens around every <c>tools/call</c> of the product tools.</summary>
 internal static class ToolCallFilters
 {
-    /// <summary>Counts each call on <c>mcpdemo.tool.calls</c>, and logs it when its trace is recorded (<see cref="ToolCallLog"/>).</summary>
-    public static McpRequestHandler<CallToolRequestParams, CallToolResult> RecordCalls(
+    /// <summary>
+    /// Logs each call whose trace is recorded (<see cref="ToolCallLog"/>). Counting and timing calls is the SDK's:
+    /// <c>mcp.server.operation.duration</c>, tagged with <c>gen_ai.tool.name</c>.
+    /// </summary>
+    public static McpRequestHandler<CallToolRequestParams, CallToolResult> LogRecordedCalls(
         McpRequestHandler<CallToolRequestParams, CallToolResult> next) => async (context, cancellationToken) =>
     {
-        // Only tools that exist are recorded, so clients cannot grow the tag's cardinality at will.
-        if (context.MatchedPrimitive is not McpServerTool tool)
+        // An unrecorded trace logs nothing, so it pays for nothing: no clock, no service lookup.
+        if (context.MatchedPrimitive is not McpServerTool tool || Activity.Current is not { Recorded: true })
         {
             return await next(context, cancellationToken);
         }
 
-        var name = tool.ProtocolTool.Name;
-        context.Services!.GetRequiredService<ToolCallMetrics>().RecordCall(name);
         var started = Stopwatch.GetTimestamp();
         var result = await next(context, cancellationToken);
-        context.Services!.GetRequiredService<ToolCallLog>().Answered(name, Stopwatch.GetElapsedTime(started), result.IsError == true);
+        context.Services!.GetRequiredService<ToolCallLog>().Answered(tool.ProtocolTool.Name, Stopwatch.GetElapsedTime(started), result.IsError == true);
         return result;
     };
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace McpDemo.Server.Tools;
 
 /// <summary>
@@ -10,14 +8,8 @@ namespace McpDemo.Server.Tools;
 /// </summary>
 public sealed partial class ToolCallLog(ILogger<ToolCallLog> logger)
 {
-    /// <summary>Logs that <paramref name="toolName"/> answered after <paramref name="elapsed"/>, if the current trace is recorded.</summary>
-    public void Answered(string toolName, TimeSpan elapsed, bool isError)
-    {
-        if (Activity.Current is { Recorded: true })
-        {
-            LogAnswered(logger, toolName, elapsed.TotalMilliseconds, isError);
-        }
-    }
+    /// <summary>Logs that <paramref name="toolName"/> answered after <paramref name="elapsed"/>; called only while its trace is recorded.</summary>
+    public void Answered(string toolName, TimeSpan elapsed, bool isError) => LogAnswered(logger, toolName, elapsed.TotalMilliseconds, isError);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "tools/call {ToolName} answered in {ElapsedMs:F1} ms (error: {IsError})")]
     private static partial void LogAnswered(ILogger logger, string toolName, double elapsedMs, bool isError);

@@ -215,6 +215,23 @@ public sealed class BadInputTests(StatelessServer stateless, StatefulServer stat
         await AssertStillServesAsync(mode);
     }
 
+    [Theory]
+    [InlineData("Stateless", "42")]
+    [InlineData("Stateful", "42")]
+    [InlineData("Stateless", "{\"forged\":true}")]
+    [InlineData("Stateless", "[\"a\"]")]
+    [InlineData("Stateless", "true")]
+    public async Task Revision2026_RequestStateNotAString_IsInvalidParams(string mode, string requestState)
+    {
+        var request = RawMcp.CallTool(Server(mode).Endpoint, "confirm_action", new JsonObject { ["action"] = "deploy" },
+            parameters => parameters["requestState"] = JsonNode.Parse(requestState));
+
+        using var response = await Http.SendAsync(request);
+
+        await AssertRefusalAsync(response, HttpStatusCode.OK, -32602, $"requestState {requestState}");
+        await AssertStillServesAsync(mode);
+    }
+
     private ServerProcess Server(string mode) => mode == "Stateless" ? stateless : stateful;
 
     /// <summary>Asserts the status and a JSON-RPC error body with <paramref name="code"/>; returns the error object.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using McpDemo.Testing;
 using Xunit;
 
@@ -28,7 +27,7 @@ public sealed class TypeScriptSdkPeerTests
 
         var seen = $"client-peer.mjs output:\n{peer.Output}\n\nserver output:\n{server.Process.Output}";
         Assert.True(exitCode == 0, $"client-peer.mjs exited with {exitCode}.\n{seen}");
-        var result = Parse(peer.Output);
+        var result = ResultLine.Parse<PeerResult>(peer.Output);
         Assert.Equal(["confirm_action", "countdown", "ping", "start_ticker", "whoami"], result.Tools.Order());
         Assert.Equal(20, result.Pongs.Length);
         Assert.All(result.Pongs, pong => Assert.StartsWith("pong! instance=", pong));
@@ -51,13 +50,6 @@ public sealed class TypeScriptSdkPeerTests
             Assert.Equal($"confirmed: {Action}", result.Confirm);
             Assert.Equal([$"Confirm: {Action}?"], result.Questions);
         }
-    }
-
-    private static PeerResult Parse(string output)
-    {
-        const string Prefix = "RESULT ";
-        var line = output.Split('\n').Last(l => l.StartsWith(Prefix, StringComparison.Ordinal));
-        return JsonSerializer.Deserialize<PeerResult>(line[Prefix.Length..], JsonSerializerOptions.Web)!;
     }
 
     /// <summary>The <c>RESULT</c> line of client-peer.mjs.</summary>

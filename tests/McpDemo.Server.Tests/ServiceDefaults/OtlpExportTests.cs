@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
 using McpDemo.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 using Xunit;
@@ -27,7 +27,7 @@ public sealed class OtlpExportTests
         await WaitUntilAsync(() =>
             sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("tools/call", StringComparison.Ordinal))
             && sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains("POST /mcp", StringComparison.Ordinal))
-            && sink.Received.Any(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal))
+            && sink.Received.Any(IsToolCallDuration)
             && sink.Received.Any(r => r.Path == "/v1/logs" && r.Body.Contains("tools/call ping answered", StringComparison.Ordinal)));
         Assert.All(sink.Received, r =>
         {
@@ -38,9 +38,13 @@ public sealed class OtlpExportTests
         var requestSpan = sink.Received.First(r => r.Path == "/v1/traces" && r.Body.Contains("POST /mcp", StringComparison.Ordinal)).Body;
         Assert.DoesNotContain("Microsoft.AspNetCore.Hosting.HttpRequestIn", requestSpan, StringComparison.Ordinal);
         Assert.All(["http.request.method", "url.path", "http.route", "http.response.status_code"], tag => Assert.Contains(tag, requestSpan, StringComparison.Ordinal));
-        var toolCalls = sink.Received.First(r => r.Path == "/v1/metrics" && r.Body.Contains("mcpdemo.tool.calls", StringComparison.Ordinal));
-        Assert.Contains("gen_ai.tool.name", toolCalls.Body, StringComparison.Ordinal);
     }
+
+    // Tool calls are counted and timed by the SDK, per tool: its operation duration tagged with the tool's name.
+    private static bool IsToolCallDuration((string Path, string? ContentType, string Body) export) =>
+        export.Path == "/v1/metrics"
+        && export.Body.Contains("mcp.server.operation.duration", StringComparison.Ordinal)
+        && export.Body.Contains("gen_ai.tool.name", StringComparison.Ordinal);
 
     [Fact]
     public async Task Server_WithoutASampler_TracesATenthOfItsOwnCalls_FollowsItsCaller_AndLogsOnlyTheCallsItTraces()
@@ -60,7 +64,7 @@ public sealed class OtlpExportTests
         await PingAsync(http, server.Endpoint, $"00-{sampled}-{ActivitySpanId.CreateRandom()}-01");
 
         // Protobuf carries trace ids as their 16 raw bytes.
-        string Raw(ActivityTraceId id) => Encoding.Latin1.GetString(Convert.FromHexString(id.ToHexString()));
+        static string Raw(ActivityTraceId id) => OtlpSink.Raw(id);
         await WaitUntilAsync(() =>
             sink.Received.Any(r => r.Path == "/v1/traces" && r.Body.Contains(Raw(sampled), StringComparison.Ordinal))
             && sink.Received.Any(r => r.Path == "/v1/logs" && r.Body.Contains(Raw(sampled), StringComparison.Ordinal)));
@@ -70,6 +74,39 @@ public sealed class OtlpExportTests
         // One MCP span per traced call; 10% of 100 calls is 10, and fewer than 1 or more than 40 is all but impossible.
         var tracedCalls = sink.Received.Where(r => r.Path == "/v1/traces").Sum(r => Occurrences(r.Body, "tools/call ping")) - 1;
         Assert.InRange(tracedCalls, 1, 40);
+    }
+
+    [Fact]
+    public async Task HealthProbes_ServedOrSent_AreNotTraced_WhileOtherRequestsAre()
+    {
+        await using var sink = await OtlpSink.StartAsync();
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = sink.Url;
+        builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        builder.Configuration["OTEL_TRACES_SAMPLER"] = "always_on";
+        builder.Configuration["OTEL_BSP_SCHEDULE_DELAY"] = "100";
+        builder.AddServiceDefaults();
+        await using var app = builder.Build();
+        app.MapGet("/traced-probe-neighbour", () => "ok");
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
+
+        // As the gateway's active health checks do: an IHttpClientFactory client probing a replica's /health and /alive.
+        var http = app.Services.GetRequiredService<IHttpClientFactory>().CreateClient();
+        foreach (var path in new[] { "/health", "/alive", "/health?probe=1", "/traced-probe-neighbour" })
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"));
+            response.EnsureSuccessStatusCode();
+        }
+
+        // Both sides of the last request (server span and client span) arrive; nothing of the probes does.
+        await WaitUntilAsync(() => sink.Received.Where(r => r.Path == "/v1/traces").Sum(r => Occurrences(r.Body, "/traced-probe-neighbour")) >= 2);
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the batch delay: a probe span would be here by now
+        var traces = sink.Received.Where(r => r.Path == "/v1/traces").Select(r => r.Body).ToList();
+        Assert.DoesNotContain(traces, body => body.Contains("/health", StringComparison.Ordinal) || body.Contains("/alive", StringComparison.Ordinal));
     }
 
     private static int Occurrences(string text, string value)
@@ -123,34 +160,6 @@ public sealed class OtlpExportTests
     private sealed record ExportingServer(TestProcess Process, Uri Endpoint) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Process.DisposeAsync();
-    }
-
-    /// <summary>An OTLP/HTTP receiver that keeps every export, its protobuf body read as Latin-1 so names can be searched.</summary>
-    private sealed class OtlpSink(WebApplication app, string url) : IAsyncDisposable
-    {
-        public ConcurrentQueue<(string Path, string? ContentType, string Body)> Received { get; } = new();
-
-        public string Url => url;
-
-        public static async Task<OtlpSink> StartAsync()
-        {
-            var port = FreePort.Next();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-            var app = builder.Build();
-            var sink = new OtlpSink(app, $"http://127.0.0.1:{port}");
-            app.MapPost("/v1/{signal}", async (HttpContext context) =>
-            {
-                using var body = new MemoryStream();
-                await context.Request.Body.CopyToAsync(body);
-                sink.Received.Enqueue((context.Request.Path, context.Request.ContentType, Encoding.Latin1.GetString(body.ToArray())));
-            });
-            await app.StartAsync();
-            return sink;
-        }
-
-        public ValueTask DisposeAsync() => app.DisposeAsync();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

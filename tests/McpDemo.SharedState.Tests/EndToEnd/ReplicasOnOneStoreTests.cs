@@ -45,7 +45,7 @@ public abstract class ReplicasOnOneStoreTests(IStoreServer store) : IAsyncLifeti
              .. _replicas.Select(r => r.McpEndpoint.ToString())]);
         await using var _ = peer;
         Assert.True(await peer.WaitForExitAsync(TimeSpan.FromMinutes(3)) == 0, peer.Output);
-        var result = JsonDocument.Parse(peer.Output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal))["RESULT ".Length..]).RootElement;
+        var result = ResultLine.Parse(peer.Output);
 
         Assert.Equal(1, result.GetProperty("initializeRequests").GetInt32());
         Assert.Equal("2025-11-25", result.GetProperty("protocolVersion").GetString());

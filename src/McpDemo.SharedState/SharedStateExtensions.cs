@@ -1,25 +1,26 @@
 using McpDemo.SharedState;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Caching.StackExchangeRedis;
-using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
+using StackExchange.Redis;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Shares an MCP server's state between its replicas through a Redis-protocol store.</summary>
-public static class SharedStateMcpServerBuilderExtensions
+public static class SharedStateExtensions
 {
     /// <summary>
     /// Shares state between replicas when <c>ConnectionStrings:store</c> is set, so every replica serves every request:
     /// <list type="bullet">
+    /// <item>the store's client through Aspire's client integration (<c>AddRedisClient("store")</c>): its commands are
+    /// spans under the request that made them when telemetry is exported;</item>
     /// <item>legacy sessions: recorded on <c>initialize</c> and adopted by any replica, for the same user only
     /// (<see cref="StoreSessionMigrationHandler"/>);</item>
     /// <item>resumable streams: the SDK's distributed-cache event stream store, on the store, so <c>Last-Event-ID</c>
@@ -27,31 +28,47 @@ public static class SharedStateMcpServerBuilderExtensions
     /// <item>the Data Protection key ring, under one application name, so MRTR <c>requestState</c> protected on one
     /// replica verifies on all;</item>
     /// <item>notifications: an <see cref="INotificationRelay"/> over the store's pub/sub;</item>
-    /// <item>a <c>store</c> health check, Degraded while the store is away, and JSON-RPC errors instead of 500s for
-    /// requests that need it then.</item>
+    /// <item>a <c>store</c> health check, Degraded while the store is away.</item>
     /// </list>
     /// Everything stored for a session expires after the transport's session idle timeout. Without a connection
-    /// string, state stays in each process as before and the relay is in-process.
+    /// string, state stays in each process and the relay is in-process. Call <see cref="UseSharedState"/> after the guards.
     /// </summary>
-    public static IMcpServerBuilder WithSharedState(this IMcpServerBuilder builder, IConfiguration configuration)
+    public static TBuilder AddSharedState<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
+        var configuration = builder.Configuration;
         var services = builder.Services;
-        services.AddOptions<SharedStateOptions>()
-            .Bind(configuration.GetSection(SharedStateOptions.SectionName))
-            .Configure(options => options.ConnectionString ??= configuration.GetConnectionString(SharedStateOptions.ConnectionStringName));
-
         var shared = new SharedStateOptions();
         configuration.GetSection(SharedStateOptions.SectionName).Bind(shared);
         shared.ConnectionString ??= configuration.GetConnectionString(SharedStateOptions.ConnectionStringName);
-        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SharedStateStartupFilter>());
+        services.AddOptions<SharedStateOptions>()
+            .Bind(configuration.GetSection(SharedStateOptions.SectionName))
+            .Configure(options => options.ConnectionString ??= shared.ConnectionString);
         if (!shared.Enabled)
         {
             services.TryAddSingleton<INotificationRelay, InProcessNotificationRelay>();
             return builder;
         }
 
+        builder.AddRedisClient(SharedStateOptions.ConnectionStringName,
+            settings =>
+            {
+                settings.ConnectionString = shared.ConnectionString;
+                // StoreHealthCheck reports Degraded, not Unhealthy, while the store is away: the replica still serves 2026-07-28.
+                settings.DisableHealthChecks = true;
+                // Spans only where they are exported (as ServiceDefaults does): without a collector the profiler costs for nothing.
+                settings.DisableTracing = string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+            },
+            options =>
+            {
+                // Start with the store down and keep retrying; fail commands at once rather than queue them until a
+                // timeout, so a request that needs the store gets its 424 now rather than after seconds.
+                options.AbortOnConnectFail = false;
+                options.BacklogPolicy = BacklogPolicy.FailFast;
+            });
+        // The client logs every failed reconnect as an error; StoreConnection says it once per outage, as a warning.
+        builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Critical);
         services.TryAddSingleton<StoreConnection>();
         services.TryAddSingleton<SessionIdleTimeout>();
         services.TryAddSingleton<StoreSessionMigrationHandler>();
@@ -59,18 +76,6 @@ public static class SharedStateMcpServerBuilderExtensions
         // Replaces an in-process relay registered before, whatever the order of the calls.
         services.Replace(ServiceDescriptor.Singleton<INotificationRelay, StoreNotificationRelay>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
-        // Asked by the app's exception handler middleware, if it has one, and by SharedStateErrorMiddleware otherwise.
-        services.TryAddSingleton<SharedStateExceptionHandler>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, SharedStateExceptionHandler>(sp => sp.GetRequiredService<SharedStateExceptionHandler>()));
-
-        // The app's IDistributedCache, for state of its own that every replica must see; replaces any in-process one
-        // registered before (the server's default), whatever the order.
-        services.Replace(ServiceDescriptor.Singleton<IDistributedCache, RedisCache>());
-        services.AddOptions<RedisCacheOptions>().Configure<StoreConnection>((options, store) =>
-        {
-            options.ConnectionMultiplexerFactory = () => Task.FromResult(store.Multiplexer);
-            options.InstanceName = shared.KeyPrefix + "cache:";
-        });
 
 #pragma warning disable MCP9006 // Resumable streams are a legacy-session feature, which this library exists to carry.
         // The SDK's distributed-cache event stream store, on the store, in place of any other. Made here rather than
@@ -96,5 +101,18 @@ public static class SharedStateMcpServerBuilderExtensions
         services.AddOptions<KeyManagementOptions>().Configure<StoreConnection>((options, store) =>
             options.XmlRepository = new RedisXmlRepository(() => store.Multiplexer.GetDatabase(), shared.KeyPrefix + "dataprotection-keys"));
         return builder;
+    }
+
+    /// <summary>
+    /// Adds <see cref="SharedStateMiddleware"/>: the store's part of each request, and the one place shared-state failures
+    /// are answered (403, or 424 with <c>Retry-After</c>). Call it after the guards and authentication, before <c>MapMcp</c>,
+    /// so no request reaches the store before it has passed them.
+    /// </summary>
+    public static IApplicationBuilder UseSharedState(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        // Connect as the app starts, so an outage is logged at start, not at the first request.
+        _ = app.ApplicationServices.GetService<StoreConnection>();
+        return app.UseMiddleware<SharedStateMiddleware>();
     }
 }
