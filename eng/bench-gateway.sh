@@ -46,10 +46,10 @@ read -r -a gateway_settings <<<"${GATEWAY_SETTINGS:-}"
 # As the AppHost runs a stateless topology: no affinity cookie (it would pin a cookie-keeping client to one replica).
 gateway_dll="$root/src/McpDemo.Gateway/bin/Release/net10.0/McpDemo.Gateway.dll"
 start_app gateway "$gateway_dll" \
-  OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-1" Gateway__Cookie__Enabled=false "${gateway_env[@]}" "${gateway_settings[@]}"
+  OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-1" ReverseProxy__Clusters__server__SessionAffinity__Enabled=false "${gateway_env[@]}" "${gateway_settings[@]}"
 gateway_url="$app_url" gateway_pid="${pids[-1]}"
 start_app gateway-body "$gateway_dll" \
-  OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-2" Gateway__Cookie__Enabled=false Gateway__Routing__CheckBody=true \
+  OTEL_RESOURCE_ATTRIBUTES="service.instance.id=gateway-2" ReverseProxy__Clusters__server__SessionAffinity__Enabled=false Gateway__Routing__CheckBody=true \
   "${gateway_env[@]}" "${gateway_settings[@]}"
 body_url="$app_url" body_pid="${pids[-1]}"
 start_app bare-yarp "$root/bench/McpDemo.Bench.BareProxy/bin/Release/net10.0/McpDemo.Bench.BareProxy.dll" "${gateway_env[@]}"

@@ -13,8 +13,18 @@ public static class JsonRpcRefusal
     /// <summary>The implementation-defined server error the SDK also uses for transport-level refusals.</summary>
     public const int TransportErrorCode = -32000;
 
-    /// <summary>Writes <paramref name="statusCode"/> with a JSON-RPC error; does nothing once the response has started.</summary>
-    public static Task WriteAsync(HttpContext context, int statusCode, string message)
+    /// <summary>
+    /// Writes <paramref name="statusCode"/> with a JSON-RPC error whose code follows from the status; does nothing once
+    /// the response has started.
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int statusCode, string message) =>
+        WriteAsync(context, statusCode, CodeFor(statusCode), message);
+
+    /// <summary>
+    /// Writes <paramref name="statusCode"/> with the JSON-RPC error <paramref name="code"/>, for refusals the protocol
+    /// names a code of its own (a header that contradicts the body is 400 with -32020, not -32600).
+    /// </summary>
+    public static Task WriteAsync(HttpContext context, int statusCode, int code, string message)
     {
         ArgumentNullException.ThrowIfNull(context);
         var response = context.Response;
@@ -26,7 +36,7 @@ public static class JsonRpcRefusal
         JsonRpcMessage error = new JsonRpcError
         {
             Id = default,
-            Error = new JsonRpcErrorDetail { Code = CodeFor(statusCode), Message = message },
+            Error = new JsonRpcErrorDetail { Code = code, Message = message },
         };
         return response.WriteAsJsonAsync(error, McpJsonUtilities.DefaultOptions, context.RequestAborted);
     }

@@ -13,7 +13,7 @@ public static class McpDemoTelemetry
     /// Activity sources exported as traces besides ASP.NET Core's and HttpClient's, which the instrumentation
     /// packages add: the MCP SDK's, and YARP's for the gateway.
     /// </summary>
-    public static IReadOnlyList<string> ActivitySources { get; } = [McpSdkName, "Yarp.ReverseProxy"];
+    public static IReadOnlyList<string> ActivitySources { get; } = [McpSdkName, ProbeActivityFilter.YarpSourceName];
 
     /// <summary>Meters exported as metrics besides ASP.NET Core's, HttpClient's and the runtime's.</summary>
     public static IReadOnlyList<string> Meters { get; } = [McpSdkName, MeterName];

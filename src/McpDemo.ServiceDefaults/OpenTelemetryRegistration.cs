@@ -54,12 +54,13 @@ internal static class OpenTelemetryRegistration
                 .AddMeter([.. McpDemoTelemetry.Meters]))
             .WithTracing(tracing => tracing
                 .SampleByDefault(builder.Configuration)
-                // Probes are not traced, served or sent (the gateway's active health checks): a load balancer polling
-                // every few seconds would drown real traffic.
+                // Probes are not traced, served or sent (the gateway's active health checks, YARP's probe rounds
+                // included): a load balancer polling every few seconds would drown real traffic.
                 .AddAspNetCoreInstrumentation(options => options.Filter = context => !IsProbe(context.Request.Path))
                 .AddHttpClientInstrumentation(options => options.FilterHttpRequestMessage = request =>
                     request.RequestUri is not { } uri || !IsProbe(new PathString(uri.AbsolutePath)))
-                .AddSource([.. McpDemoTelemetry.ActivitySources]))
+                .AddSource([.. McpDemoTelemetry.ActivitySources])
+                .AddProcessor<ProbeActivityFilter>())
             .UseOtlpExporter();
     }
 

@@ -63,6 +63,13 @@ internal sealed class OtlpCollector : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether any export of <paramref name="signal"/> received so far contains <paramref name="text"/>.</summary>
+    public bool AnyExportContains(string signal, string text)
+    {
+        var pattern = Encoding.UTF8.GetBytes(text);
+        return _exports.Any(export => export.Signal == signal && export.Body.AsSpan().IndexOf(pattern) >= 0);
+    }
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {

@@ -31,6 +31,33 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public async Task ActiveHealthChecks_AreNotTraced_WhileForwardedCallsAre()
+    {
+        await using var collector = await OtlpCollector.StartAsync();
+        await using var replica = await FakeReplica.StartAsync("replica-0");
+        await using var gateway = await GatewayProcess.StartAsync([replica],
+            ["--ReverseProxy:Clusters:server:HealthCheck:Active:Interval=00:00:00.200"],
+            variables: new Dictionary<string, string>
+            {
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_TRACES_SAMPLER"] = "always_on",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
+            });
+        using var client = gateway.CreateClient();
+
+        // Probe rounds run every 200 ms from the start; a call made after several rounds exports beside them.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        using var response = await client.SendAsync(McpCalls.PostWithHeaders("tools/call", "2026-07-28", "tools/call", "ping", "ping"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await collector.WaitForExportContainingAsync("traces", s_exportWait, "gen_ai.tool.name", "ping");
+
+        Assert.False(collector.AnyExportContains("traces", "proxy.cluster_health_checks"), "a probe round was exported as a trace");
+        Assert.False(collector.AnyExportContains("traces", "proxy.destination_health_check"), "a replica's probe was exported as a trace");
+        Assert.False(collector.AnyExportContains("traces", "/health"), "a probe request was exported as a span");
+    }
+
+    [Fact]
     public async Task RateLimitRejections_AreCountedPerTool()
     {
         await using var collector = await OtlpCollector.StartAsync();

@@ -1,6 +1,6 @@
+using McpDemo.Guards;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
-using ModelContextProtocol.Protocol;
 
 namespace McpDemo.Gateway.Mcp;
 
@@ -76,16 +76,7 @@ internal sealed class McpRequestMiddleware(RequestDelegate next, McpTelemetry te
         await next(context);
     }
 
-    // McpDemo.Guards.JsonRpcRefusal answers every 400 with -32600; the revision names -32020 for headers, as the replicas
-    // answer a mismatch themselves. Until JsonRpcRefusal takes a code, this one answer is written here.
-    private static Task RejectAsync(HttpContext context, string message)
-    {
-        context.Response.StatusCode = StatusCodes.Status400BadRequest;
-        JsonRpcMessage error = new JsonRpcError
-        {
-            Id = default,
-            Error = new JsonRpcErrorDetail { Code = (int)McpErrorCode.HeaderMismatch, Message = message },
-        };
-        return context.Response.WriteAsJsonAsync(error, McpJsonUtilities.DefaultOptions, context.RequestAborted);
-    }
+    // The revision names its own code for a header that is missing or contradicts the body, as the replicas answer it.
+    private static Task RejectAsync(HttpContext context, string message) =>
+        JsonRpcRefusal.WriteAsync(context, StatusCodes.Status400BadRequest, (int)McpErrorCode.HeaderMismatch, message);
 }
