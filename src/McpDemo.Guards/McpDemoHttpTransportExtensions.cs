@@ -40,7 +40,9 @@ public static class McpDemoHttpTransportExtensions
         builder.WithDistributedCacheEventStreamStore();
 #pragma warning restore MCP9006
 
-        services.AddAuthentication(ApiKeyAuthenticationDefaults.AuthenticationScheme)
+        // No default scheme: the policy names the API-key scheme, so authorization authenticates a request (and sets its
+        // User, which binds its session) only where the endpoint requires a key, and an open server pays nothing per call.
+        services.AddAuthentication()
             .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationDefaults.AuthenticationScheme, configureOptions: null);
         services.AddOptions<ApiKeyAuthenticationOptions>(ApiKeyAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<McpEndpointOptions>>((apiKeys, endpoint) => apiKeys.Keys = endpoint.Value.ApiKeys);
