@@ -120,7 +120,11 @@ public sealed class StoreOutage<TStore> : IAsyncLifetime
         HealthDuringOutage = await WaitForHealthAsync(a, "Degraded");
         await using var c = await StartReplicaAsync("c");
         HealthOfReplicaStartedDuringOutage = await _http.GetStringAsync(Health(c));
-        await using (var client = await McpClient.CreateAsync(new HttpClientTransport(new HttpClientTransportOptions { Endpoint = c.McpEndpoint }, _http)))
+        // Pinned rather than auto-detected: a replica that is still warming up can miss the client's 5 s server/discover
+        // probe, and the client would then fall back to a legacy initialize, which the outage rightly refuses.
+        await using (var client = await McpClient.CreateAsync(
+            new HttpClientTransport(new HttpClientTransportOptions { Endpoint = c.McpEndpoint }, _http),
+            new McpClientOptions { ProtocolVersion = "2026-07-28" }))
         {
             SessionlessClientSessionId = client.SessionId;
             var result = await client.CallToolAsync("ping");
