@@ -77,6 +77,11 @@ public sealed class DashboardTests : IAsyncLifetime
         Assert.True(await trace.CountAsync() > 0, $"No tools/call ping trace through client, gateway and server:\n{traces}");
         // Replicas' telemetry carries the resource's name (service server, instance 2 is server-2).
         Assert.DoesNotContain("server-server-", traces, StringComparison.Ordinal);
+        // Probes leave no traces: neither the gateways' health-check rounds nor the store health check's PING (which
+        // would otherwise appear every 2 s, once per round, under the probe's trace id).
+        Assert.DoesNotContain("proxy.cluster_health_checks", traces, StringComparison.Ordinal);
+        Assert.DoesNotContain("GET /health", traces, StringComparison.Ordinal);
+        Assert.DoesNotContain(": PING", traces, StringComparison.Ordinal);
     }
 
     /// <summary>
