@@ -5,7 +5,8 @@
 #   3. runs every test project with `dotnet test --no-build`, one trx file each;
 #   4. publishes the server once with NativeAOT (3-4 minutes on two cores) and runs the server's real-client peer
 #      tests and its Lambda-shaped run against that binary (MCPDEMO_SERVER_BINARY), in both modes: analyzers miss
-#      metadata that is only looked up at run time, so only running the binary shows it works;
+#      metadata that is only looked up at run time, so only running the binary shows it works (the conformance tests
+#      run tests/McpDemo.ConformanceServer, a host of its own, so a second run of them would not touch the binary);
 #   5. ends with one line, alone: "N passed, N failed", summed over every test project and the native run.
 # A step or test project that fails to run counts as a failure. Exits non-zero if anything failed.
 set -uo pipefail
