@@ -65,7 +65,7 @@ step "Publishing the server with NativeAOT into $native (one publish for every n
 rm -rf "$native"
 publish_started=$SECONDS
 native_exit=0
-if dotnet publish src/McpDemo.Server -c Release -r linux-x64 -p:PublishAot=true -o "$native" -nologo -v:quiet -clp:NoSummary; then
+if dotnet publish src/McpDemo.Server -c Release -r linux-x64 -p:PublishAot=true -o "$native" -nologo -v:minimal -clp:NoSummary; then
   echo "  published in $((SECONDS - publish_started))s: $(du -h "$native/McpDemo.Server" | cut -f1) binary"
   step "Running the server's peer and Lambda-shaped tests against the native binary"
   MCPDEMO_SERVER_BINARY="$native/McpDemo.Server" dotnet test tests/McpDemo.Server.Tests --no-build -c "$configuration" -nologo \
