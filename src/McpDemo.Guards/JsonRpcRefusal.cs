@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -38,8 +39,12 @@ public static class JsonRpcRefusal
             Id = default,
             Error = new JsonRpcErrorDetail { Code = code, Message = message },
         };
-        return response.WriteAsJsonAsync(error, McpJsonUtilities.DefaultOptions, context.RequestAborted);
+        return response.WriteAsJsonAsync(error, MessageContract, contentType: null, context.RequestAborted);
     }
+
+    // The SDK's own contract for its messages: no reflection, so a NativeAOT server writes refusals too.
+    private static readonly JsonTypeInfo<JsonRpcMessage> MessageContract =
+        (JsonTypeInfo<JsonRpcMessage>)McpJsonUtilities.DefaultOptions.GetTypeInfo(typeof(JsonRpcMessage));
 
     /// <summary>A short reason for a status that a part of ASP.NET Core set without a body.</summary>
     public static string ReasonFor(int statusCode) => statusCode switch

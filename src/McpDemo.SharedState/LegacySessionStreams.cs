@@ -1,5 +1,4 @@
-using System.Text.Json;
-using ModelContextProtocol;
+using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -19,7 +18,7 @@ public static class LegacySessionStreams
     /// Sends a <paramref name="method"/> notification to the session's GET stream: through the relay when some replica serves
     /// that stream, else through <paramref name="session"/>, which holds it until the client opens one.
     /// </summary>
-    public static async Task SendAsync(INotificationRelay relay, McpServer session, string method, object? parameters, CancellationToken cancellationToken)
+    public static async Task SendAsync(INotificationRelay relay, McpServer session, string method, JsonNode? parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(relay);
         ArgumentNullException.ThrowIfNull(session);
@@ -27,7 +26,7 @@ public static class LegacySessionStreams
         var message = new JsonRpcNotification
         {
             Method = method,
-            Params = JsonSerializer.SerializeToNode(parameters, McpJsonUtilities.DefaultOptions),
+            Params = parameters,
         };
         if (await relay.CountSubscribersAsync(topic, cancellationToken) > 0)
         {

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
@@ -41,8 +40,7 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
     public async ValueTask OnSessionInitializedAsync(
         HttpContext context, string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken)
     {
-        var record = JsonSerializer.SerializeToUtf8Bytes(
-            new StoredSession(initializeParams, SessionOwner.Of(context.User)), StoredSessionJson.Options);
+        var record = StoredSessionJson.Serialize(new StoredSession(initializeParams, SessionOwner.Of(context.User)));
         await RunAsync(() => _records.StringSetAsync(sessionId, record, _idleTimeout.Value));
         MarkTouched(sessionId, Environment.TickCount64);
     }
@@ -59,7 +57,7 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         {
             return null;
         }
-        var stored = JsonSerializer.Deserialize<StoredSession>((byte[])value!, StoredSessionJson.Options);
+        var stored = StoredSessionJson.Deserialize((byte[])value!);
         if (stored is null)
         {
             return null;

@@ -1,18 +1,17 @@
 using System.Security.Claims;
-using System.Text.Json.Serialization;
 using ModelContextProtocol.Protocol;
 
 namespace McpDemo.SharedState;
 
 /// <summary>
 /// What a replica needs to adopt a legacy session it has never seen: the client's <c>initialize</c> parameters
-/// and the user the session is bound to.
+/// and the user the session is bound to (written by <see cref="StoredSessionJson"/>).
 /// </summary>
 /// <param name="InitializeParams">The parameters of the session's <c>initialize</c> request.</param>
 /// <param name="Owner">The user who started the session; <see langword="null"/> for an anonymous session.</param>
 public sealed record StoredSession(
-    [property: JsonPropertyName("initialize")] InitializeRequestParams InitializeParams,
-    [property: JsonPropertyName("owner")] SessionOwner? Owner);
+    InitializeRequestParams InitializeParams,
+    SessionOwner? Owner);
 
 /// <summary>
 /// The claim a session is bound to, chosen as the MCP SDK chooses it (NameIdentifier, else <c>sub</c>, else UPN, of
@@ -22,9 +21,9 @@ public sealed record StoredSession(
 /// <param name="Value">The claim value.</param>
 /// <param name="Issuer">The claim issuer.</param>
 public sealed record SessionOwner(
-    [property: JsonPropertyName("type")] string Type,
-    [property: JsonPropertyName("value")] string Value,
-    [property: JsonPropertyName("issuer")] string Issuer)
+    string Type,
+    string Value,
+    string Issuer)
 {
     /// <summary>The owner <paramref name="user"/> would give a new session, or <see langword="null"/> if anonymous.</summary>
     public static SessionOwner? Of(ClaimsPrincipal user)

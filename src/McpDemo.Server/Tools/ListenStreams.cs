@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpDemo.SharedState;
-using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -37,7 +36,7 @@ public sealed class ListenStreams(INotificationRelay relay)
                 NotificationMethods.SubscriptionsAcknowledgedNotification,
                 JsonSerializer.SerializeToNode(
                     new SubscriptionsAcknowledgedNotificationParams { Notifications = new SubscriptionsListenNotifications() },
-                    McpJsonUtilities.DefaultOptions),
+                    ToolJson.Protocol<SubscriptionsAcknowledgedNotificationParams>()),
                 cancellationToken);
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
@@ -135,7 +134,7 @@ public sealed class ListenStreams(INotificationRelay relay)
             var body = parameters as JsonObject ?? [];
             var meta = body["_meta"] as JsonObject ?? [];
             body["_meta"] = meta;
-            meta[MetaKeys.SubscriptionId] = JsonSerializer.SerializeToNode(SubscriptionId, McpJsonUtilities.DefaultOptions);
+            meta[MetaKeys.SubscriptionId] = JsonSerializer.SerializeToNode(SubscriptionId, ToolJson.Protocol<RequestId>());
             return Server.SendMessageAsync(new JsonRpcNotification { Method = method, Params = body }, cancellationToken);
         }
     }

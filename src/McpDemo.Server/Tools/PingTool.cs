@@ -25,7 +25,7 @@ public sealed class PingTool(ServiceIdentity identity)
             await Task.Delay(delayMs, cancellationToken);
         }
         var result = new PingResult(identity.InstanceId, identity.Version, delayMs);
-        return ToolJson.TextAndStructured($"pong! instance={result.Instance} v={result.Version} d={result.DelayMs}", result);
+        return ToolJson.TextAndStructured($"pong! instance={result.Instance} v={result.Version} d={result.DelayMs}", result, ToolJsonContext.Default.PingResult);
     }
 }
 

@@ -22,12 +22,13 @@ public static class ProductToolsExtensions
         // Protects confirm_action's requestState. The key ring is per process unless AddSharedState keeps it in the store.
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ConfirmationState>();
+        // With our contracts beside the SDK's: a NativeAOT binary has no reflection to build the output schemas from.
         return builder
-            .WithTools<PingTool>()
-            .WithTools<WhoAmITool>()
-            .WithTools<CountdownTool>()
-            .WithTools<ConfirmActionTool>()
-            .WithTools<TickerTool>()
+            .WithTools<PingTool>(ToolJson.Options)
+            .WithTools<WhoAmITool>(ToolJson.Options)
+            .WithTools<CountdownTool>(ToolJson.Options)
+            .WithTools<ConfirmActionTool>(ToolJson.Options)
+            .WithTools<TickerTool>(ToolJson.Options)
             .WithSubscriptionsListenHandler((request, cancellationToken) =>
                 request.Services!.GetRequiredService<ListenStreams>().ListenAsync(request, cancellationToken))
             .WithRequestFilters(filters => filters

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using McpDemo.ServiceDefaults;
 using McpDemo.SharedState;
 using ModelContextProtocol.Protocol;
@@ -28,26 +29,26 @@ public sealed partial class Ticker(ServiceIdentity identity, ListenStreams liste
     /// <summary>Sends <paramref name="count"/> ticks to the open <c>subscriptions/listen</c> streams of <paramref name="userId"/>, on any replica.</summary>
     public void StartOnListenStreams(string? userId, int count, TimeSpan interval) =>
         Start(count, interval, sessionId: null,
-            (tick, stopping) => listenStreams.PublishAsync(userId, NotificationMethods.LoggingMessageNotification,
-                JsonSerializer.SerializeToNode(tick, ModelContextProtocol.McpJsonUtilities.DefaultOptions), stopping));
+            (tick, stopping) => listenStreams.PublishAsync(userId, NotificationMethods.LoggingMessageNotification, tick, stopping));
 
-    private void Start(int count, TimeSpan interval, string? sessionId, Func<LoggingMessageNotificationParams, CancellationToken, Task> send) =>
+    private void Start(int count, TimeSpan interval, string? sessionId, Func<JsonNode?, CancellationToken, Task> send) =>
         _ = Task.Run(() => RunAsync(count, interval, sessionId, send, lifetime.ApplicationStopping));
 
     private async Task RunAsync(int count, TimeSpan interval, string? sessionId,
-        Func<LoggingMessageNotificationParams, CancellationToken, Task> send, CancellationToken stopping)
+        Func<JsonNode?, CancellationToken, Task> send, CancellationToken stopping)
     {
         try
         {
             for (var tick = 1; tick <= count; tick++)
             {
                 await Task.Delay(interval, stopping);
-                await send(new LoggingMessageNotificationParams
+                var message = new LoggingMessageNotificationParams
                 {
                     Level = LoggingLevel.Info,
                     Logger = LoggerName,
-                    Data = JsonSerializer.SerializeToElement(new TickData(tick, count, identity.InstanceId), ToolJson.Options),
-                }, stopping);
+                    Data = JsonSerializer.SerializeToElement(new TickData(tick, count, identity.InstanceId), ToolJsonContext.Default.TickData),
+                };
+                await send(JsonSerializer.SerializeToNode(message, ToolJson.Protocol<LoggingMessageNotificationParams>()), stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -62,7 +63,7 @@ public sealed partial class Ticker(ServiceIdentity identity, ListenStreams liste
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticker for session {SessionId} stopped early.")]
     private partial void LogTickerFailed(Exception exception, string? sessionId);
-
-    /// <summary>The <c>data</c> of one tick's message: <c>{"tick":1,"count":3,"instance":"..."}</c>.</summary>
-    private sealed record TickData(int Tick, int Count, string Instance);
 }
+
+/// <summary>The <c>data</c> of one tick's message: <c>{"tick":1,"count":3,"instance":"..."}</c>.</summary>
+internal sealed record TickData(int Tick, int Count, string Instance);

@@ -17,7 +17,7 @@ public sealed class WhoAmITool(ServiceIdentity identity, IOptions<McpEndpointOpt
     public CallToolResult WhoAmI(McpServer server)
     {
         var result = new WhoAmIResult(identity.InstanceId, endpointOptions.Value.SessionMode.ToString(), server.SessionId);
-        return ToolJson.TextAndStructured($"instance={result.Instance} mode={result.Mode} session={result.SessionId ?? "none"}", result);
+        return ToolJson.TextAndStructured($"instance={result.Instance} mode={result.Mode} session={result.SessionId ?? "none"}", result, ToolJsonContext.Default.WhoAmIResult);
     }
 }
 
