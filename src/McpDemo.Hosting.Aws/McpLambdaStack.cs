@@ -22,9 +22,6 @@ internal sealed class McpLambdaStack : Stack
     /// </summary>
     public const string DefaultAdapterLayerArn = "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:24";
 
-    /// <summary>The same layer for arm64 (Graviton), for a package built with <see cref="LambdaPackage.IsArm64"/>.</summary>
-    public const string DefaultArm64AdapterLayerArn = "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerArm64:24";
-
     /// <summary>Memory also buys CPU in Lambda; 1 GiB keeps cold starts of a .NET web app short.</summary>
     public const int MemorySize = 1024;
 
@@ -38,14 +35,11 @@ internal sealed class McpLambdaStack : Stack
     {
         var vpc = deployment.Stores.Count > 0 ? NewStoreVpc() : null;
         List<ServerlessStore> stores = vpc is null ? [] : [.. deployment.Stores.Select(name => new ServerlessStore(this, name, vpc, IsolatedSubnets))];
-        // The package's architecture (the native binary's) decides the function's and the adapter's.
-        var arm64 = LambdaPackage.IsArm64;
-        var adapter = LayerVersion.FromLayerVersionArn(this, "WebAdapter",
-            deployment.LambdaAdapterLayerArn ?? Fn.Sub(arm64 ? DefaultArm64AdapterLayerArn : DefaultAdapterLayerArn));
+        var adapter = LayerVersion.FromLayerVersionArn(this, "WebAdapter", deployment.LambdaAdapterLayerArn ?? Fn.Sub(DefaultAdapterLayerArn));
         var function = new Function(this, "Server", new FunctionProps
         {
             Runtime = Runtime.PROVIDED_AL2023,
-            Architecture = arm64 ? Architecture.ARM_64 : Architecture.X86_64,
+            Architecture = Architecture.X86_64,
             Handler = "bootstrap",
             Code = Code.FromAsset(packageDirectory),
             MemorySize = MemorySize,
