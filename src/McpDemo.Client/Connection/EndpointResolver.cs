@@ -7,6 +7,12 @@ namespace McpDemo.Client.Connection;
 /// Decides which MCP endpoint to talk to: <c>--endpoint</c> when given, else the gateway reference an
 /// Aspire-style AppHost injects (<c>services__gateway__http__0</c>) plus <c>/mcp</c>.
 /// </summary>
+/// <remarks>
+/// Kept rather than Microsoft.Extensions.ServiceDiscovery's HttpClient handler: that resolves <c>http://gateway</c> at
+/// send time, behind the SDK's transport, while this command-line client must say which URL it reaches before it
+/// connects, and refuse a bad <c>--endpoint</c> with a usage error (exit 2) instead of a failed request. It reads one
+/// key, the first endpoint, which is the gateway on <c>--gateway-port</c>.
+/// </remarks>
 internal static class EndpointResolver
 {
     /// <summary>The configuration key of the AppHost's reference to the gateway's first HTTP endpoint.</summary>
