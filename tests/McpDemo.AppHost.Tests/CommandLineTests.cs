@@ -1,3 +1,5 @@
+using McpDemo.Testing;
+
 namespace McpDemo.AppHost.Tests;
 
 /// <summary>The built AppHost, as a user runs it, on a bad command line (the values themselves are checked in <see cref="TopologyOptionsTests"/>).</summary>

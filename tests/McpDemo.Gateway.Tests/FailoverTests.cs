@@ -13,15 +13,15 @@ public sealed class FailoverTests
 
         // Service discovery names each destination for its address.
         var destination = $"destination `server[{topology.Replicas[1].Address}/]` on cluster `server`";
-        var beforeKill = topology.Gateway.OutputMark;
+        var beforeKill = topology.Gateway.Process.OutputMark;
         await topology.KillAsync(1);
         // Requests keep succeeding at once: a refused connection fails over to another replica.
         var whileDown = await client.InstancesAsync(6);
-        await topology.Gateway.WaitForLogAsync($"{destination} is set to 'Unhealthy'", beforeKill, TimeSpan.FromSeconds(30));
+        await topology.Gateway.Process.WaitForOutputAsync($"{destination} is set to 'Unhealthy'", TimeSpan.FromSeconds(30), after: beforeKill);
 
-        var beforeRestart = topology.Gateway.OutputMark;
+        var beforeRestart = topology.Gateway.Process.OutputMark;
         await topology.RestartAsync(1);
-        await topology.Gateway.WaitForLogAsync($"{destination} is set to 'Healthy'", beforeRestart, TimeSpan.FromSeconds(30));
+        await topology.Gateway.Process.WaitForOutputAsync($"{destination} is set to 'Healthy'", TimeSpan.FromSeconds(30), after: beforeRestart);
         var afterRestart = await client.InstancesAsync(6);
 
         Assert.DoesNotContain("replica-1", whileDown);

@@ -22,6 +22,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The gateway's MCP endpoint.</summary>
     public Uri McpEndpoint => new(BaseAddress, "/mcp");
 
+    /// <summary>The gateway's process, to wait for what it logs.</summary>
+    public TestProcess Process => _process;
+
     /// <summary>Everything the gateway has logged so far.</summary>
     public string Output => _process.Output;
 
@@ -71,26 +74,6 @@ internal sealed class GatewayProcess : IAsyncDisposable
     /// <summary>An HTTP client for the gateway, with or without a cookie jar.</summary>
     public HttpClient CreateClient(bool withCookieJar = false) =>
         new(new SocketsHttpHandler { UseCookies = withCookieJar }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-
-    /// <summary>A position in the gateway's output, to wait for what it logs after this point.</summary>
-    public int OutputMark => _process.Output.Length;
-
-    /// <summary>
-    /// Waits until the gateway logs <paramref name="text"/> after <paramref name="mark"/> (an earlier
-    /// <see cref="OutputMark"/>), failing with its output otherwise.
-    /// </summary>
-    public async Task WaitForLogAsync(string text, int mark, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (_process.Output.IndexOf(text, mark, StringComparison.Ordinal) < 0)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The gateway did not log '{text}' within {timeout}:\n{_process.Output}");
-            }
-            await Task.Delay(100);
-        }
-    }
 
     /// <inheritdoc/>
     public ValueTask DisposeAsync() => _process.DisposeAsync();

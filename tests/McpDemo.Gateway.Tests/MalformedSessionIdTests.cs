@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;

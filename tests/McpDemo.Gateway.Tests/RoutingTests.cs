@@ -98,9 +98,9 @@ public sealed class RoutingTests
         get.Headers.Accept.ParseAdd("text/event-stream");
         get.Headers.Add(McpHeaders.LastEventId, "stream-7");
         using var stream = await client.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
-        using var events = new SseReader(await stream.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        Assert.EndsWith("last-event-id=stream-7", await events.ReadDataAsync(timeout.Token));
+        await using var events = RawMcp.ReadSseAsync(stream, timeout.Token).GetAsyncEnumerator(timeout.Token);
+        Assert.EndsWith("last-event-id=stream-7", await events.NextDataAsync());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;

@@ -1,4 +1,5 @@
 using System.Net;
+using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Gateway.Tests;
@@ -14,12 +15,12 @@ public sealed class StreamingTests
         using var client = topology.Gateway.CreateClient();
 
         using var response = await client.SendAsync(McpCalls.Post("stream"), HttpCompletionOption.ResponseHeadersRead);
-        using var events = new SseReader(await response.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(s_eventWait);
+        await using var events = RawMcp.ReadSseAsync(response, timeout.Token).GetAsyncEnumerator(timeout.Token);
         // The replica holds the response open until released; a buffering proxy would deliver nothing until then.
-        var first = await events.ReadDataAsync(timeout.Token);
+        var first = await events.NextDataAsync();
         topology.Replicas[0].Release.SetResult();
-        var last = await events.ReadDataAsync(timeout.Token);
+        var last = await events.NextDataAsync();
 
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("first", first);
@@ -37,11 +38,11 @@ public sealed class StreamingTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/mcp");
         request.Headers.Accept.ParseAdd("text/event-stream");
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        using var events = new SseReader(await response.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(s_eventWait);
+        await using var events = RawMcp.ReadSseAsync(response, timeout.Token).GetAsyncEnumerator(timeout.Token);
 
-        Assert.StartsWith("open replica-0", await events.ReadDataAsync(timeout.Token));
-        Assert.Equal("later", await events.ReadDataAsync(timeout.Token));
+        Assert.StartsWith("open replica-0", await events.NextDataAsync());
+        Assert.Equal("later", await events.NextDataAsync());
     }
 
     [Fact]
@@ -56,12 +57,12 @@ public sealed class StreamingTests
         // The replica holds its first event until released; the client must see the 200 regardless.
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         topology.Replicas[0].Release.SetResult();
-        using var events = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        await using var events = RawMcp.ReadSseAsync(response, timeout.Token).GetAsyncEnumerator(timeout.Token);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("AWSALB=", Assert.Single(response.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
-        Assert.StartsWith("open replica-0", await events.ReadDataAsync(timeout.Token));
+        Assert.StartsWith("open replica-0", await events.NextDataAsync());
     }
 
     [Fact]
@@ -73,11 +74,11 @@ public sealed class StreamingTests
 
         using var listen = McpCalls.PostWithHeaders("subscriptions/listen", "2026-07-28", method: "subscriptions/listen");
         using var response = await client.SendAsync(listen, HttpCompletionOption.ResponseHeadersRead);
-        using var events = new SseReader(await response.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(s_eventWait);
+        await using var events = RawMcp.ReadSseAsync(response, timeout.Token).GetAsyncEnumerator(timeout.Token);
 
-        Assert.Equal("listening", await events.ReadDataAsync(timeout.Token));
-        Assert.Equal("later", await events.ReadDataAsync(timeout.Token));
+        Assert.Equal("listening", await events.NextDataAsync());
+        Assert.Equal("later", await events.NextDataAsync());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Amazon.CDK.Assertions;
+using McpDemo.Testing;
 
 namespace McpDemo.Publishing.Tests;
 
@@ -24,7 +25,7 @@ public abstract class CloudAssemblyFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var run = (await AppHostRun.StartAsync(["--operation", "publish", "--step", "publish-aws-cdk", "--output-path", OutputPath, .. _args])).EnsureSuccess();
+        var run = (await AppHostProcess.RunAsync(["--operation", "publish", "--step", "publish-aws-cdk", "--output-path", OutputPath, .. _args])).EnsureSuccess();
         Output = run.Output;
     }
 

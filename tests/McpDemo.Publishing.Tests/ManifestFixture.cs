@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using McpDemo.Testing;
 
 namespace McpDemo.Publishing.Tests;
 
@@ -20,7 +21,7 @@ public sealed class ManifestFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var run = (await AppHostRun.StartAsync("--publisher", "manifest", "--output-path", OutputPath, "--replicas", "4", $"--Parameters:mcp-api-key={LocalApiKey}")).EnsureSuccess();
+        var run = (await AppHostProcess.RunAsync("--publisher", "manifest", "--output-path", OutputPath, "--replicas", "4", $"--Parameters:mcp-api-key={LocalApiKey}")).EnsureSuccess();
         Output = run.Output;
         Manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!;
     }

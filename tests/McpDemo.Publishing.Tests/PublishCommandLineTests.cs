@@ -1,3 +1,5 @@
+using McpDemo.Testing;
+
 namespace McpDemo.Publishing.Tests;
 
 public sealed class PublishCommandLineTests : IDisposable
@@ -9,7 +11,7 @@ public sealed class PublishCommandLineTests : IDisposable
     {
         var output = Path.Combine(_temp.Path, "out");
 
-        var run = await AppHostRun.StartAsync("--operation", "publish", "--step", "publish-aws-cdk", "--output-path", output, "--mode", "statefull");
+        var run = await AppHostProcess.RunAsync("--operation", "publish", "--step", "publish-aws-cdk", "--output-path", output, "--mode", "statefull");
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: --mode must be stateless or stateful, not 'statefull'.", run.Output, StringComparison.Ordinal);
@@ -24,7 +26,7 @@ public sealed class PublishCommandLineTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(output, "aspire-manifest.json"), "stale");
         await File.WriteAllTextAsync(Path.Combine(output, "notes.txt"), "mine");
 
-        (await AppHostRun.StartAsync("--publisher", "manifest", "--output-path", output)).EnsureSuccess();
+        (await AppHostProcess.RunAsync("--publisher", "manifest", "--output-path", output)).EnsureSuccess();
 
         Assert.StartsWith("{", await File.ReadAllTextAsync(Path.Combine(output, "aspire-manifest.json")), StringComparison.Ordinal);
         Assert.Equal("mine", await File.ReadAllTextAsync(Path.Combine(output, "notes.txt")));

@@ -1,22 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json.Nodes;
+using McpDemo.Testing;
 
 namespace McpDemo.SharedState.Tests;
 
-/// <summary>One server-sent event: its id (present when the stream is resumable) and its data.</summary>
-public sealed record SseEvent(string? Id, string Data)
-{
-    /// <summary>The event's JSON-RPC message.</summary>
-    public JsonObject Message => JsonNode.Parse(Data)!.AsObject();
-}
-
 /// <summary>An HTTP answer of an MCP endpoint, with its SSE events parsed when it is a stream.</summary>
-public sealed record McpReply(HttpStatusCode Status, string? SessionId, string Body, IReadOnlyList<SseEvent> Events)
+public sealed record McpReply(HttpStatusCode Status, string? SessionId, string Body, IReadOnlyList<SseItem<string>> Events)
 {
     /// <summary>The JSON-RPC message of a plain JSON answer, or the last event of a stream (the response).</summary>
-    public JsonObject Message => Events.Count > 0 ? Events[^1].Message : JsonNode.Parse(Body)!.AsObject();
+    public JsonObject Message => JsonNode.Parse(Events.Count > 0 ? Events[^1].Data : Body)!.AsObject();
 }
 
 /// <summary>
@@ -26,7 +21,7 @@ public sealed record McpReply(HttpStatusCode Status, string? SessionId, string B
 public sealed class LegacyMcpHttp(HttpClient http)
 {
     /// <summary>The legacy protocol version the tests speak.</summary>
-    public const string ProtocolVersion = "2025-11-25";
+    public const string ProtocolVersion = RawMcp.Legacy;
 
     private int _nextId;
 
@@ -65,7 +60,7 @@ public sealed class LegacyMcpHttp(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        request.Headers.Add("Last-Event-ID", lastEventId);
+        request.Headers.Add(McpHeaders.LastEventId, lastEventId);
         AddSessionHeaders(request, sessionId, user);
         return await SendAsync(request);
     }
@@ -90,8 +85,8 @@ public sealed class LegacyMcpHttp(HttpClient http)
     {
         if (sessionId is not null)
         {
-            request.Headers.Add("Mcp-Session-Id", sessionId);
-            request.Headers.Add("MCP-Protocol-Version", ProtocolVersion);
+            request.Headers.Add(McpHeaders.SessionId, sessionId);
+            request.Headers.Add(McpHeaders.ProtocolVersion, ProtocolVersion);
         }
         if (user is not null)
         {
@@ -103,35 +98,8 @@ public sealed class LegacyMcpHttp(HttpClient http)
     {
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
-        var sessionId = response.Headers.TryGetValues("Mcp-Session-Id", out var values) ? values.First() : null;
-        var events = response.Content.Headers.ContentType?.MediaType == "text/event-stream" ? ParseEvents(body) : [];
+        var sessionId = response.Headers.TryGetValues(McpHeaders.SessionId, out var values) ? values.First() : null;
+        var events = RawMcp.IsEventStream(response) ? RawMcp.ParseEvents(body) : [];
         return new McpReply(response.StatusCode, sessionId, body, events);
-    }
-
-    private static List<SseEvent> ParseEvents(string body)
-    {
-        var events = new List<SseEvent>();
-        foreach (var block in body.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
-        {
-            string? id = null;
-            var data = new StringBuilder();
-            foreach (var line in block.Split('\n'))
-            {
-                if (line.StartsWith("id:", StringComparison.Ordinal))
-                {
-                    id = line[3..].Trim();
-                }
-                else if (line.StartsWith("data:", StringComparison.Ordinal))
-                {
-                    data.Append(line[5..].TrimStart());
-                }
-            }
-            // Priming events (an id and an empty data line) only carry a resumption point.
-            if (data.Length > 0)
-            {
-                events.Add(new SseEvent(id, data.ToString()));
-            }
-        }
-        return events;
     }
 }

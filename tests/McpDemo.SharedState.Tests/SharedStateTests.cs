@@ -83,10 +83,10 @@ public abstract class SharedStateTests(IStoreServer store) : IAsyncLifetime
         var original = await mcp.CallToolAsync(replicas[0].Endpoint, sessionId, "chatter", new JsonObject { ["count"] = 5 });
         Assert.Equal("sent 5 from a", LegacyMcpHttp.ToolText(original));
         Assert.Equal(6, original.Events.Count);
-        Assert.All(original.Events, e => Assert.False(string.IsNullOrEmpty(e.Id)));
+        Assert.All(original.Events, e => Assert.False(string.IsNullOrEmpty(e.EventId)));
 
         // The client saw two events, then lost the connection; it resumes on another replica.
-        var resumed = await mcp.ResumeAsync(replicas[1].Endpoint, sessionId, original.Events[1].Id!);
+        var resumed = await mcp.ResumeAsync(replicas[1].Endpoint, sessionId, original.Events[1].EventId!);
 
         Assert.Equal(HttpStatusCode.OK, resumed.Status);
         Assert.Equal(original.Events.Skip(2).Select(e => e.Data), resumed.Events.Select(e => e.Data));

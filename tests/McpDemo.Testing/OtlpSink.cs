@@ -46,8 +46,47 @@ public sealed class OtlpSink : IAsyncDisposable
         return sink;
     }
 
+    /// <summary>
+    /// Waits until an export matches <paramref name="match"/>, and says whether one did within <paramref name="timeout"/>
+    /// (exporters send in batches, a moment after the work they report).
+    /// </summary>
+    public async Task<bool> WaitForExportAsync(Func<(string Path, string? ContentType, string Body), bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Received.Any(match))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(200);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Waits until one export of <paramref name="signal"/> (<c>traces</c>, <c>metrics</c>, <c>logs</c>) contains every one
+    /// of <paramref name="texts"/>, failing after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task WaitForExportContainingAsync(string signal, TimeSpan timeout, params string[] texts)
+    {
+        if (!await WaitForExportAsync(export => IsOf(export, signal) && texts.All(text => Contains(export, text)), timeout))
+        {
+            throw new TimeoutException($"No {signal} export within {timeout} contained all of: {string.Join(", ", texts)} ({Received.Count} exports received).");
+        }
+    }
+
+    /// <summary>Whether any export of <paramref name="signal"/> received so far contains <paramref name="text"/>.</summary>
+    public bool AnyExportContains(string signal, string text) => Received.Any(export => IsOf(export, signal) && Contains(export, text));
+
     /// <summary>How a trace id stands in a protobuf export: its 16 raw bytes, read as Latin-1.</summary>
     public static string Raw(System.Diagnostics.ActivityTraceId id) => Encoding.Latin1.GetString(Convert.FromHexString(id.ToHexString()));
+
+    // Protobuf carries names and string values as UTF-8 bytes; the body keeps each byte as one Latin-1 character.
+    private static bool Contains((string Path, string? ContentType, string Body) export, string text) =>
+        export.Body.Contains(Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(text)), StringComparison.Ordinal);
+
+    private static bool IsOf((string Path, string? ContentType, string Body) export, string signal) => export.Path == $"/v1/{signal}";
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _app.DisposeAsync();

@@ -108,17 +108,20 @@ public sealed class TestProcess : IAsyncDisposable
         throw new TimeoutException($"{url} was not ready in time:\n{Output}");
     }
 
+    /// <summary>A position in <see cref="Output"/>, to wait for what the process writes after this point.</summary>
+    public int OutputMark => Output.Length;
+
     /// <summary>
     /// Waits until the process has written a line containing <paramref name="text"/> (a console logger writes from a
     /// queue, so a line may follow the event it tells of by a moment), failing with its output if it exits first or
-    /// the time runs out.
+    /// the time runs out. With <paramref name="after"/> (an earlier <see cref="OutputMark"/>), only what it wrote since counts.
     /// </summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan? timeout = null)
+    public async Task WaitForOutputAsync(string text, TimeSpan? timeout = null, int after = 0)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (!Output.Contains(text, StringComparison.Ordinal))
+        while (Output.IndexOf(text, after, StringComparison.Ordinal) < 0)
         {
-            if (_process.HasExited && !Output.Contains(text, StringComparison.Ordinal))
+            if (_process.HasExited && Output.IndexOf(text, after, StringComparison.Ordinal) < 0)
             {
                 throw new InvalidOperationException($"Process exited with {_process.ExitCode} before writing '{text}':\n{Output}");
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using McpDemo.Testing;
 
 namespace McpDemo.Topology.Tests;
 
@@ -16,15 +17,10 @@ internal sealed record ReplicaProcess(int ReportedPid, int AppPid)
             e => e.Snapshot.State?.Text == KnownResourceStates.Running && PidOf(e.Snapshot) is { } pid && pid != previous?.ReportedPid,
             cancellationToken);
         var reported = PidOf(running.Snapshot)!.Value;
-        return new ReplicaProcess(reported, ChildrenOf(reported) is [var child] ? child : reported);
+        return new ReplicaProcess(reported, ProcessTree.ChildrenOf(reported) is [var child] ? child : reported);
     }
 
     private static int? PidOf(CustomResourceSnapshot snapshot) =>
         snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
         && int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
-
-    private static List<int> ChildrenOf(int pid) =>
-        [.. Directory.EnumerateDirectories($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/task")
-            .SelectMany(task => File.ReadAllText(Path.Combine(task, "children")).Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(child => int.Parse(child, CultureInfo.InvariantCulture))];
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using McpDemo.Server.Tests.Tools;
+using McpDemo.Testing;
 using Xunit;
 
 namespace McpDemo.Server.Tests.Http;
@@ -121,7 +122,7 @@ public sealed class BadInputTests(StatelessServer stateless, StatefulServer stat
     {
         var request = new HttpRequestMessage(HttpMethod.Get, Server(mode).Endpoint);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        request.Headers.Add("MCP-Protocol-Version", RawMcp.Current);
+        request.Headers.Add(McpHeaders.ProtocolVersion, RawMcp.Current);
 
         using var response = await Http.SendAsync(request);
 
@@ -131,8 +132,8 @@ public sealed class BadInputTests(StatelessServer stateless, StatefulServer stat
     [Fact]
     public async Task UnknownSession_IsNotFound_InStatefulMode()
     {
-        var request = RawMcp.Post(stateful.Endpoint, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", method: null, protocolVersion: "2025-11-25");
-        request.Headers.Add("Mcp-Session-Id", "no-such-session");
+        var request = RawMcp.Post(stateful.Endpoint, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", method: null, protocolVersion: RawMcp.Legacy);
+        request.Headers.Add(McpHeaders.SessionId, "no-such-session");
 
         using var response = await Http.SendAsync(request);
 

@@ -124,8 +124,8 @@ public sealed class GuardTests
         await using var server = await StartWithKeysAsync("Stateful");
         await using var owner = await ConnectAsync(server, KeyA, "2025-11-25");
         Assert.NotNull(owner.SessionId);
-        var request = RawMcp.Post(server.McpEndpoint, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}", method: null, protocolVersion: "2025-11-25");
-        request.Headers.Add("Mcp-Session-Id", owner.SessionId);
+        var request = RawMcp.Post(server.McpEndpoint, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}", method: null, protocolVersion: RawMcp.Legacy);
+        request.Headers.Add(McpHeaders.SessionId, owner.SessionId);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", KeyB);
 
         using var response = await Http.SendAsync(request);

@@ -12,7 +12,6 @@ namespace McpDemo.Server.Tests.Http;
 /// </summary>
 public sealed class LegacySessionTests
 {
-    private const string Legacy = "2025-11-25";
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     [Fact]
@@ -34,20 +33,22 @@ public sealed class LegacySessionTests
         // Read up to the first event with an id, then drop the connection mid-call.
         string? lastEventId = null;
         using (var response = await Http.SendAsync(call, HttpCompletionOption.ResponseHeadersRead))
-        using (var reader = new StreamReader(await response.Content.ReadAsStreamAsync()))
         {
-            while (lastEventId is null && await reader.ReadLineAsync() is { } line)
+            await foreach (var item in RawMcp.ReadSseAsync(response))
             {
-                lastEventId = line.StartsWith("id:", StringComparison.Ordinal) ? line["id:".Length..].Trim() : null;
+                if ((lastEventId = item.EventId) is not null)
+                {
+                    break;
+                }
             }
         }
         Assert.NotNull(lastEventId);
 
         var resume = new HttpRequestMessage(HttpMethod.Get, server.McpEndpoint);
         resume.Headers.Accept.ParseAdd("text/event-stream");
-        resume.Headers.Add("Mcp-Session-Id", session);
-        resume.Headers.Add("MCP-Protocol-Version", Legacy);
-        resume.Headers.Add("Last-Event-ID", lastEventId);
+        resume.Headers.Add(McpHeaders.SessionId, session);
+        resume.Headers.Add(McpHeaders.ProtocolVersion, RawMcp.Legacy);
+        resume.Headers.Add(McpHeaders.LastEventId, lastEventId);
         using var resumed = await Http.SendAsync(resume, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
 
@@ -97,14 +98,14 @@ public sealed class LegacySessionTests
             ["jsonrpc"] = "2.0", ["id"] = 1, ["method"] = "initialize",
             ["params"] = new JsonObject
             {
-                ["protocolVersion"] = Legacy,
+                ["protocolVersion"] = RawMcp.Legacy,
                 ["capabilities"] = new JsonObject(),
                 ["clientInfo"] = new JsonObject { ["name"] = "legacy-session-test", ["version"] = "1.0.0" },
             },
         }.ToJsonString(), method: null, protocolVersion: null);
         using var response = await Http.SendAsync(initialize);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var session = response.Headers.GetValues("Mcp-Session-Id").Single();
+        var session = response.Headers.GetValues(McpHeaders.SessionId).Single();
         using var initialized = await Http.SendAsync(Post(endpoint, session, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" }));
         Assert.Equal(HttpStatusCode.Accepted, initialized.StatusCode);
         return session;
@@ -112,8 +113,8 @@ public sealed class LegacySessionTests
 
     private static HttpRequestMessage Post(Uri endpoint, string session, JsonObject message)
     {
-        var request = RawMcp.Post(endpoint, message.ToJsonString(), method: null, protocolVersion: Legacy);
-        request.Headers.Add("Mcp-Session-Id", session);
+        var request = RawMcp.Post(endpoint, message.ToJsonString(), method: null, protocolVersion: RawMcp.Legacy);
+        request.Headers.Add(McpHeaders.SessionId, session);
         return request;
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpDemo.Server.Tests.Http;
 using McpDemo.SharedState.Tests.Stores;
 using McpDemo.Testing;
 
@@ -78,10 +77,10 @@ public abstract class ReplicasOnOneStoreTests(IStoreServer store) : IAsyncLifeti
         }, sessionId);
         // Four progress notifications, then the result, each with an event id the client can resume after.
         Assert.True(countdown.Events.Count == 5, countdown.Body);
-        Assert.All(countdown.Events, e => Assert.False(string.IsNullOrEmpty(e.Id), countdown.Body));
+        Assert.All(countdown.Events, e => Assert.False(string.IsNullOrEmpty(e.EventId), countdown.Body));
 
         // The client saw two events before its connection broke; it resumes through another replica.
-        var resumed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, countdown.Events[1].Id!);
+        var resumed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, countdown.Events[1].EventId!);
 
         Assert.Equal(HttpStatusCode.OK, resumed.Status);
         Assert.Equal(countdown.Events.Skip(2).Select(e => e.Data), resumed.Events.Select(e => e.Data));
@@ -123,14 +122,7 @@ public abstract class ReplicasOnOneStoreTests(IStoreServer store) : IAsyncLifeti
         var started = (await RawMcp.ReadMessageAsync(start)).GetProperty("result");
         Assert.False(started.TryGetProperty("isError", out var isError) && isError.GetBoolean(), started.ToString());
 
-        var starter = await InstanceOfAsync(_replicas[1]);
-        for (var tick = 1; tick <= 3; tick++)
-        {
-            Assert.True(await events.MoveNextAsync());
-            var data = events.Current.GetProperty("params").GetProperty("data");
-            Assert.Equal(tick, data.GetProperty("tick").GetInt32());
-            Assert.Equal(starter, data.GetProperty("instance").GetString());
-        }
+        await AssertTicksAsync(events, await InstanceOfAsync(_replicas[1]));
     }
 
     [Fact]
@@ -140,26 +132,27 @@ public abstract class ReplicasOnOneStoreTests(IStoreServer store) : IAsyncLifeti
         var sessionId = await mcp.StartSessionAsync(_replicas[0].McpEndpoint);
         using var get = new HttpRequestMessage(HttpMethod.Get, _replicas[1].McpEndpoint);
         get.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("text/event-stream"));
-        get.Headers.Add("Mcp-Session-Id", sessionId);
-        get.Headers.Add("MCP-Protocol-Version", LegacyMcpHttp.ProtocolVersion);
+        get.Headers.Add(McpHeaders.SessionId, sessionId);
+        get.Headers.Add(McpHeaders.ProtocolVersion, LegacyMcpHttp.ProtocolVersion);
         using var stream = await _http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(timeout.Token));
+        // The stream opens with a priming event (an id and empty data) that only marks a resumption point: skipped.
+        await using var events = RawMcp.ReadEventsAsync(stream, timeout.Token).GetAsyncEnumerator(timeout.Token);
 
         var started = await mcp.CallToolAsync(_replicas[2].McpEndpoint, sessionId, "start_ticker", new JsonObject { ["count"] = 3, ["intervalMs"] = 50 });
         Assert.Contains("ticker started", LegacyMcpHttp.ToolText(started), StringComparison.Ordinal);
 
-        var starter = await InstanceOfAsync(_replicas[2]);
+        await AssertTicksAsync(events, await InstanceOfAsync(_replicas[2]));
+    }
+
+    // The three ticks a ticker started with count 3 sends, in order, each naming the replica that runs it.
+    private static async Task AssertTicksAsync(IAsyncEnumerator<JsonElement> events, string starter)
+    {
         for (var tick = 1; tick <= 3; tick++)
         {
-            // The stream opens with a priming event (an id and empty data) that only marks a resumption point.
-            string? line;
-            while ((line = await reader.ReadLineAsync(timeout.Token)) is not null && !(line.StartsWith("data:", StringComparison.Ordinal) && line[5..].Trim().Length > 0))
-            {
-            }
-            Assert.NotNull(line);
-            var data = JsonDocument.Parse(line[5..]).RootElement.GetProperty("params").GetProperty("data");
+            Assert.True(await events.MoveNextAsync());
+            var data = events.Current.GetProperty("params").GetProperty("data");
             Assert.Equal(tick, data.GetProperty("tick").GetInt32());
             Assert.Equal(starter, data.GetProperty("instance").GetString());
         }

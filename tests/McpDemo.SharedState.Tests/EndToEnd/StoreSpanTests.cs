@@ -44,12 +44,7 @@ public sealed class StoreSpanTests
         response.EnsureSuccessStatusCode();
 
         // The instrumentation reports a request's commands when it flushes (every few seconds), not at once.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
-        while (!sink.Received.Any(IsStoreSpanOfTheRequest) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-        Assert.True(sink.Received.Any(IsStoreSpanOfTheRequest),
+        Assert.True(await sink.WaitForExportAsync(IsStoreSpanOfTheRequest, TimeSpan.FromSeconds(40)),
             $"no redis span in trace {traceId}; exports: {string.Join(", ", sink.Received.Select(r => r.Path))}\n{server.Output}");
 
         bool IsStoreSpanOfTheRequest((string Path, string? ContentType, string Body) export) =>

@@ -81,8 +81,8 @@ public sealed class GuardsBeforeStoreTests(GuardsBeforeStoreTests.GuardedServerO
         var before = await RedisCommandStats.ReadAsync(fixture.Store.Port);
         using var request = new HttpRequestMessage(HttpMethod.Get, fixture.Server.McpEndpoint);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-        request.Headers.Add("Mcp-Session-Id", "made-up-session-0000");
-        request.Headers.Add("MCP-Protocol-Version", LegacyMcpHttp.ProtocolVersion);
+        request.Headers.Add(McpHeaders.SessionId, "made-up-session-0000");
+        request.Headers.Add(McpHeaders.ProtocolVersion, LegacyMcpHttp.ProtocolVersion);
         adjust(request);
 
         using var response = await Http.SendAsync(request);

@@ -1,13 +1,13 @@
 using System.Globalization;
 
-namespace McpDemo.AppHost.Tests;
+namespace McpDemo.Testing;
 
 /// <summary>
 /// The processes an AppHost runs: itself, the DCP servers that monitor it (started detached, so found by their
 /// <c>--monitor &lt;pid&gt;</c> argument), and every descendant of those: the dashboard, DCP's process monitors,
 /// the <c>dotnet run</c> wrappers and the services.
 /// </summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     /// <summary>The live pids of the AppHost <paramref name="appHostPid"/> and everything it runs.</summary>
     public static HashSet<int> Of(int appHostPid)
@@ -26,6 +26,9 @@ internal static class ProcessTree
         }
         return tree;
     }
+
+    /// <summary>The live children of <paramref name="pid"/>.</summary>
+    public static List<int> ChildrenOf(int pid) => [.. Live().Where(p => p.ParentPid == pid).Select(p => p.Pid)];
 
     /// <summary>Those of <paramref name="pids"/> still alive (zombies count as gone), with their command lines.</summary>
     public static List<string> Alive(IEnumerable<int> pids)
@@ -49,7 +52,8 @@ internal static class ProcessTree
             try
             {
                 // stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
-                var fields = File.ReadAllText(Path.Combine(folder, "stat"))[(File.ReadAllText(Path.Combine(folder, "stat")).LastIndexOf(')') + 2)..].Split(' ');
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 if (fields[0] != "Z")
                 {
                     entry = (pid, int.Parse(fields[1], CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ').Trim());

@@ -1,18 +1,24 @@
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace McpDemo.Server.Tests.Http;
+namespace McpDemo.Testing;
 
 /// <summary>
 /// Hand-built MCP requests over plain HTTP, for what an SDK client would never send (bad input) or does not expose
-/// (a <c>subscriptions/listen</c> stream, a forged <c>requestState</c>).
+/// (a <c>subscriptions/listen</c> stream, a forged <c>requestState</c>, the event ids of a stream). Answers are read
+/// with <see cref="SseParser"/>, the parser the SDK's own client uses, so a test sees events as any MCP client would.
 /// </summary>
 public static class RawMcp
 {
     /// <summary>The protocol revision without sessions.</summary>
     public const string Current = "2026-07-28";
+
+    /// <summary>The last protocol revision with sessions.</summary>
+    public const string Legacy = "2025-11-25";
 
     /// <summary>The <c>_meta</c> a 2026-07-28 request carries in place of the <c>initialize</c> handshake.</summary>
     public static JsonObject Meta(string protocolVersion = Current) => new()
@@ -44,15 +50,15 @@ public static class RawMcp
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
         if (method is not null)
         {
-            request.Headers.Add("Mcp-Method", method);
+            request.Headers.Add(McpHeaders.Method, method);
         }
         if (name is not null)
         {
-            request.Headers.Add("Mcp-Name", name);
+            request.Headers.Add(McpHeaders.Name, name);
         }
         if (protocolVersion is not null)
         {
-            request.Headers.Add("MCP-Protocol-Version", protocolVersion);
+            request.Headers.Add(McpHeaders.ProtocolVersion, protocolVersion);
         }
         return request;
     }
@@ -65,28 +71,48 @@ public static class RawMcp
         return Post(endpoint, Body("tools/call", parameters), "tools/call", tool);
     }
 
-    /// <summary>The JSON-RPC message in a response: the body itself, or the first <c>data:</c> line of an SSE body.</summary>
+    /// <summary>The JSON-RPC message in a response: the body itself, or the first event of an SSE body.</summary>
     public static async Task<JsonElement> ReadMessageAsync(HttpResponseMessage response)
     {
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.Content.Headers.ContentType?.MediaType == "text/event-stream")
-        {
-            text = text.Split('\n').First(line => line.StartsWith("data:", StringComparison.Ordinal))["data:".Length..];
-        }
-        return JsonDocument.Parse(text).RootElement.Clone();
+        var body = await response.Content.ReadAsStringAsync();
+        var json = IsEventStream(response) ? ParseEvents(body).First().Data : body;
+        return JsonDocument.Parse(json).RootElement.Clone();
     }
 
-    /// <summary>Reads the <c>data:</c> payloads of an SSE stream as they arrive, until it ends or is cancelled.</summary>
-    public static async IAsyncEnumerable<JsonElement> ReadEventsAsync(
-        HttpResponseMessage response, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <summary>Whether <paramref name="response"/> is an SSE stream rather than one JSON answer.</summary>
+    public static bool IsEventStream(HttpResponseMessage response) => response.Content.Headers.ContentType?.MediaType == "text/event-stream";
+
+    /// <summary>The events of a whole SSE body that carry data; priming events (an id, no data) only mark a resumption point.</summary>
+    public static IReadOnlyList<SseItem<string>> ParseEvents(string body) =>
+        SseParser.Create(new MemoryStream(Encoding.UTF8.GetBytes(body))).Enumerate().Where(HasData).ToList();
+
+    /// <summary>Every event of an SSE stream, priming ones included, as they arrive, until it ends or is cancelled.</summary>
+    public static async IAsyncEnumerable<SseItem<string>> ReadSseAsync(
+        HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
         {
-            if (line.StartsWith("data:", StringComparison.Ordinal) && line.Length > "data:".Length)
+            yield return item;
+        }
+    }
+
+    /// <summary>The JSON-RPC messages of an SSE stream as they arrive, until it ends or is cancelled.</summary>
+    public static async IAsyncEnumerable<JsonElement> ReadEventsAsync(
+        HttpResponseMessage response, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in ReadSseAsync(response, cancellationToken))
+        {
+            if (HasData(item))
             {
-                yield return JsonDocument.Parse(line["data:".Length..]).RootElement.Clone();
+                yield return JsonDocument.Parse(item.Data).RootElement.Clone();
             }
         }
     }
+
+    /// <summary>The data of the next event, or null when the stream ends first.</summary>
+    public static async Task<string?> NextDataAsync(this IAsyncEnumerator<SseItem<string>> events) =>
+        await events.MoveNextAsync() ? events.Current.Data : null;
+
+    private static bool HasData(SseItem<string> item) => item.Data.Length > 0;
 }
