@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using McpDemo.Server.Tests.Http;
+using McpDemo.Testing;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Xunit;
