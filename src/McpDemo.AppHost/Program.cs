@@ -6,14 +6,16 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 // Our options come from the configuration Aspire builds from the command line; its own (--publisher, --operation,
 // --step, --output-path, ...) stay Aspire's.
-if (TopologyOptions.Read(builder.Configuration, gatewayPortMustBeFree: builder.ExecutionContext.IsRunMode, out var error) is not { } topology)
+if (TopologyOptions.Read(builder.Configuration, builder.ExecutionContext.IsRunMode, out var error) is not { } topology)
 {
     Console.Error.WriteLine(error);
     return TopologyOptions.UsageExitCode;
 }
 
-// Unset locally (the default) means no key and auth off; set it with --Parameters:mcp-api-key=... or Parameters__mcp-api-key.
-var apiKey = builder.AddParameter("mcp-api-key", () => builder.Configuration["Parameters:mcp-api-key"] ?? "", secret: true);
+// --auth oauth (the default): the local issuer, which servers and gateways trust, starts first. --auth apikey: one key
+// for every caller, generated for this run unless set with --Parameters:mcp-api-key=... . --auth none: neither.
+var identity = topology.Auth == AuthMode.OAuth ? builder.AddMcpIdentity<Projects.McpDemo_Identity>("identity") : null;
+var apiKey = topology.Auth == AuthMode.ApiKey ? builder.AddGeneratedKeyParameter("mcp-api-key") : null;
 
 // Shared state: with it, any replica serves any request, legacy sessions included. Without it (--store none) each
 // legacy session lives on the replica that created it, and the gateways keep it there.
@@ -26,7 +28,11 @@ var affinityKey = store is null ? builder.AddGeneratedKeyParameter("gateway-affi
 var servers = builder.AddProjectReplicas<Projects.McpDemo_Server>("server", topology.Replicas)
     .WithEach(server =>
     {
-        server.AsMcpServer(topology.SessionMode).WithBuiltOutputLaunch().WithApiKey(apiKey);
+        server.AsMcpServer(topology.SessionMode).WithBuiltOutputLaunch();
+        if (apiKey is not null)
+        {
+            server.WithApiKey(apiKey);
+        }
         if (store is not null)
         {
             server.WithReference(store).WaitFor(store);
@@ -60,10 +66,25 @@ var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", t
 
 var client = builder.AddProject<Projects.McpDemo_Client>("client")
     .WithBuiltOutputLaunch()
-    .WithClientApiKey(apiKey)
     // services__gateway__http__0..N-1: the client goes through the first gateway, on --gateway-port.
     .WithReference(gateways)
     .WaitFor(gateways);
+if (apiKey is not null)
+{
+    client.WithClientApiKey(apiKey);
+}
+if (identity is not null)
+{
+    // The MCP resource tokens are issued for (RFC 8707) is the URL clients see: the first gateway's /mcp. Every gateway
+    // and replica serves that one endpoint, so each checks tokens against it.
+    var mcpResource = ReferenceExpression.Create($"{gateways.Replicas[0].GetEndpoint("http")}/mcp");
+    const string DemoClientId = "mcpdemo-client";
+    identity.WithProtectedResource(mcpResource)
+        .WithMachineClient(DemoClientId, builder.AddGeneratedKeyParameter("mcp-client-secret"), "mcp:tools", "mcp:confirm");
+    servers.WithEach(server => server.WithServerTokenValidation(identity, mcpResource));
+    gateways.WithEach(gateway => gateway.WithGatewayTokenValidation(identity, mcpResource));
+    client.WithClientCredentials(identity, DemoClientId);
+}
 if (topology.IsStateful)
 {
     // The stateful topology shows a legacy session; 2026-07-28, the client's default, has none.

@@ -8,15 +8,17 @@ namespace McpDemo.AppHost;
 
 /// <summary>
 /// The topology the AppHost runs: <c>--mode stateless|stateful</c>, <c>--replicas N</c>, <c>--gateways N</c>,
-/// <c>--store garnet|none</c> and <c>--gateway-port N</c>, read from the AppHost's configuration (Aspire puts the command
-/// line there) and checked before anything starts. Everything else on the command line is Aspire's to read.
+/// <c>--store garnet|none</c>, <c>--auth oauth|apikey|none</c> and <c>--gateway-port N</c>, read from the AppHost's
+/// configuration (Aspire puts the command line there) and checked before anything starts. Everything else on the command
+/// line is Aspire's to read.
 /// </summary>
 /// <param name="SessionMode">How the servers keep sessions.</param>
 /// <param name="Replicas">How many server replicas run.</param>
 /// <param name="Gateways">How many gateways run.</param>
 /// <param name="HasStore">Whether the shared store runs.</param>
 /// <param name="GatewayPort">The first gateway's port.</param>
-internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Replicas, int Gateways, bool HasStore, int GatewayPort)
+/// <param name="Auth">How callers prove who they are.</param>
+internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Replicas, int Gateways, bool HasStore, int GatewayPort, AuthMode Auth)
 {
     /// <summary>The exit code of a bad command line.</summary>
     public const int UsageExitCode = 2;
@@ -28,19 +30,19 @@ internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Rep
 
     /// <summary>
     /// Reads the topology from <paramref name="configuration"/>, or returns the one line that says what is wrong and
-    /// how to run instead. <paramref name="gatewayPortMustBeFree"/> checks that nothing listens on the gateway port
-    /// (when the app runs; publishing binds nothing).
+    /// how to run instead. <paramref name="isRunMode"/> says whether the app runs here, where nothing may listen on the
+    /// gateway port yet, or is published, which binds nothing but must not deploy an endpoint without auth.
     /// </summary>
-    public static TopologyOptions? Read(IConfiguration configuration, bool gatewayPortMustBeFree, out string? error)
+    public static TopologyOptions? Read(IConfiguration configuration, bool isRunMode, out string? error)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        error = Problem(configuration, gatewayPortMustBeFree, out var options) is { } problem
-            ? $"error: {problem} Run with --mode stateless|stateful, --replicas 1..{MaxReplicas}, --gateways 1..{MaxReplicas}, --store garnet|none, --gateway-port 1..65535."
+        error = Problem(configuration, isRunMode, out var options) is { } problem
+            ? $"error: {problem} Run with --mode stateless|stateful, --replicas 1..{MaxReplicas}, --gateways 1..{MaxReplicas}, --store garnet|none, --auth oauth|apikey|none, --gateway-port 1..65535."
             : null;
         return options;
     }
 
-    private static string? Problem(IConfiguration configuration, bool gatewayPortMustBeFree, out TopologyOptions? options)
+    private static string? Problem(IConfiguration configuration, bool isRunMode, out TopologyOptions? options)
     {
         options = null;
         var mode = configuration["mode"] ?? "stateless";
@@ -61,16 +63,27 @@ internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Rep
         {
             return $"--store must be garnet or none, not '{store}'.";
         }
+        var auth = configuration["auth"] ?? "oauth";
+        if (auth is not ("oauth" or "apikey" or "none"))
+        {
+            return $"--auth must be oauth, apikey or none, not '{auth}'.";
+        }
+        if (auth == "none" && !isRunMode)
+        {
+            // Locally everything listens on loopback; deployed, an endpoint without auth is open to whoever finds it.
+            return "--auth none is for a topology on this machine only; publish with --auth oauth or apikey.";
+        }
         if (WholeNumber(configuration, "gateway-port", "8080", 1, 65535, out var port) is { } badPort)
         {
             return badPort;
         }
-        if (gatewayPortMustBeFree && !IsFree(port))
+        if (isRunMode && !IsFree(port))
         {
             return $"the gateway port {port} is in use; stop what listens there or pick another with --gateway-port N.";
         }
         var sessionMode = mode == "stateful" ? McpServerSessionMode.Stateful : McpServerSessionMode.Stateless;
-        options = new TopologyOptions(sessionMode, replicas, gateways, store == "garnet", port);
+        var authMode = auth switch { "apikey" => AuthMode.ApiKey, "none" => AuthMode.None, _ => AuthMode.OAuth };
+        options = new TopologyOptions(sessionMode, replicas, gateways, store == "garnet", port, authMode);
         return null;
     }
 

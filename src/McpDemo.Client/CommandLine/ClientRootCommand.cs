@@ -11,11 +11,11 @@ internal sealed class ClientRootCommand : RootCommand
         : base("McpDemo client: calls MCP servers over Streamable HTTP. Without a command, runs the demo: list tools, call ping, show which instance answered.")
     {
         var endpoint = new EndpointOption();
-        var apiKey = new ApiKeyOption();
+        var credentials = new CredentialOptions();
         var protocol = new ProtocolOption();
-        var connector = new Connector(context, endpoint, apiKey, protocol);
+        var connector = new Connector(context, endpoint, credentials, protocol);
         Add(endpoint);
-        Add(apiKey);
+        credentials.AddTo(this);
         Add(protocol);
         DemoRun.AddTo(this, context, connector);
         Add(new ToolsCommand(context, connector));

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using McpDemo.Client.Authorization;
 using McpDemo.Client.Bench;
 using McpDemo.Client.CommandLine;
 using McpDemo.Client.Connection;
@@ -52,7 +53,7 @@ internal sealed class BenchCommand : ClientCommand
         var options = mode == BenchMode.Stateful
             ? new ConnectionOptions { ProtocolVersion = ConnectionOptions.SessionProtocolVersion }
             : Connector.WithProtocol(parseResult, ConnectionOptions.Default);
-        var connections = await OpenAllAsync(endpoint, Connector.ResolveApiKey(parseResult), workers, options, cancellationToken);
+        var connections = await OpenAllAsync(endpoint, Connector.ResolveCredentials(parseResult), workers, options, cancellationToken);
         var recorder = new BenchRecorder();
         var spread = new InstanceSpread();
         TimeSpan elapsed;
@@ -82,9 +83,9 @@ internal sealed class BenchCommand : ClientCommand
         return report.Failed == 0 ? ExitCodes.Success : ExitCodes.CallsFailed;
     }
 
-    private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, string? apiKey, int workers, ConnectionOptions options, CancellationToken cancellationToken)
+    private async Task<McpConnection[]> OpenAllAsync(Uri endpoint, CallerCredentials credentials, int workers, ConnectionOptions options, CancellationToken cancellationToken)
     {
-        var opening = Enumerable.Range(0, workers).Select(_ => Connector.OpenAsync(endpoint, apiKey, options, cancellationToken)).ToArray();
+        var opening = Enumerable.Range(0, workers).Select(_ => Connector.OpenAsync(endpoint, credentials, options, cancellationToken)).ToArray();
         try
         {
             return await Task.WhenAll(opening);

@@ -1,3 +1,4 @@
+using McpDemo.Client.Authorization;
 using System.CommandLine;
 using System.Diagnostics;
 using McpDemo.Client.CommandLine;
@@ -41,12 +42,13 @@ internal sealed class DemoRun
     private async Task<int> RunAsync(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var endpoint = _connector.ResolveEndpoint(parseResult);
-        var apiKey = _connector.ResolveApiKey(parseResult);
+        // The demo shows how it got its token: the challenge, the metadata, the issuer, the scopes and expiry granted.
+        var credentials = _connector.ResolveCredentials(parseResult, line => Console.WriteLine(line));
         var options = _connector.WithProtocol(parseResult, ConnectionOptions.Default);
         var spread = new InstanceSpread();
         var failures = parseResult.GetValue(_loop)
-            ? await LoopAsync(endpoint, apiKey, options, _interval.ValueIn(parseResult), spread, cancellationToken)
-            : await CountedAsync(endpoint, apiKey, options, parseResult.GetValue(_count), spread, cancellationToken);
+            ? await LoopAsync(endpoint, credentials, options, _interval.ValueIn(parseResult), spread, cancellationToken)
+            : await CountedAsync(endpoint, credentials, options, parseResult.GetValue(_count), spread, cancellationToken);
 
         Console.WriteLine();
         Console.Write(spread.ToTable());
@@ -60,9 +62,9 @@ internal sealed class DemoRun
     }
 
     private async Task<int> CountedAsync(
-        Uri endpoint, string? apiKey, ConnectionOptions options, int count, InstanceSpread spread, CancellationToken cancellationToken)
+        Uri endpoint, CallerCredentials credentials, ConnectionOptions options, int count, InstanceSpread spread, CancellationToken cancellationToken)
     {
-        await using var connection = await _connector.OpenAsync(endpoint, apiKey, options, cancellationToken);
+        await using var connection = await _connector.OpenAsync(endpoint, credentials, options, cancellationToken);
         await DescribeAsync(connection, cancellationToken);
         var failures = 0;
         for (var call = 1; call <= count; call++)
@@ -81,7 +83,7 @@ internal sealed class DemoRun
     }
 
     private async Task<int> LoopAsync(
-        Uri endpoint, string? apiKey, ConnectionOptions options, TimeSpan interval, InstanceSpread spread, CancellationToken cancellationToken)
+        Uri endpoint, CallerCredentials credentials, ConnectionOptions options, TimeSpan interval, InstanceSpread spread, CancellationToken cancellationToken)
     {
         Console.MarkupLine("[grey]Calling ping until Ctrl+C.[/]");
         McpConnection? connection = null;
@@ -94,7 +96,7 @@ internal sealed class DemoRun
                 {
                     if (connection is null)
                     {
-                        connection = await _connector.OpenAsync(endpoint, apiKey, options, cancellationToken);
+                        connection = await _connector.OpenAsync(endpoint, credentials, options, cancellationToken);
                         await DescribeAsync(connection, cancellationToken);
                     }
                     await PingAsync(connection, call, spread, cancellationToken);

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
+using McpDemo.Client.Authorization;
 using McpDemo.Client.Failures;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
@@ -40,18 +40,13 @@ internal sealed class McpConnection : IAsyncDisposable
         string.CompareOrdinal(Client.NegotiatedProtocolVersion, ConnectionOptions.SessionlessProtocolVersion) >= 0;
 
     /// <summary>
-    /// Connects (<c>server/discover</c> under 2026-07-28, else the <c>initialize</c> handshake), sending <paramref name="apiKey"/> (if any) as a bearer token on
-    /// every request, or throws a <see cref="ClientFailure"/> saying why not.
+    /// Connects (<c>server/discover</c> under 2026-07-28, else the <c>initialize</c> handshake), proving who the caller is
+    /// with <paramref name="credentials"/> on every request, or throws a <see cref="ClientFailure"/> saying why not.
     /// </summary>
     public static async Task<McpConnection> OpenAsync(
-        Uri endpoint, string? apiKey, ConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        Uri endpoint, CallerCredentials credentials, ConnectionOptions options, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
     {
-        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
-        var httpClient = new HttpClient(handler);
-        if (apiKey is not null)
-        {
-            httpClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
-        }
+        var httpClient = credentials.CreateHttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true });
         var transport = new HttpClientTransport(
             new HttpClientTransportOptions
             {

@@ -15,7 +15,8 @@ internal static class FailureTranslator
     /// </summary>
     public static ClientFailure WhileConnecting(Exception exception, Uri endpoint, string? pinnedProtocol) => exception switch
     {
-        ClientFailure failure => failure,
+        // Thrown by our own HTTP handlers (getting a token), and wrapped by the SDK's transport on the way out.
+        _ when Find<ClientFailure>(exception) is { } failure => failure,
         _ when Find<HttpRequestException>(exception) is { StatusCode: { } status } =>
             IsNotMcpStatus(status)
                 ? new(ExitCodes.NotMcp,
@@ -49,7 +50,7 @@ internal static class FailureTranslator
     /// <summary>Translates a failure of a request made on an established connection.</summary>
     public static ClientFailure WhileCalling(Exception exception) => exception switch
     {
-        ClientFailure failure => failure,
+        _ when Find<ClientFailure>(exception) is { } failure => failure,
         McpProtocolException protocol =>
             new(ExitCodes.ToolError,
                 $"The server rejected the request: {protocol.Message} (JSON-RPC error {(int)protocol.ErrorCode}). Run the 'tools' command to see the tools and their arguments.",
@@ -79,7 +80,7 @@ internal static class FailureTranslator
         var hint = status switch
         {
             HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                "The server wants an API key: pass --api-key <key> or set MCP_API_KEY (under the AppHost, set its parameter with --Parameters:mcp-api-key=<key>). If you did, the key is not one the server accepts.",
+                "The server wants credentials: for OAuth set MCP_CLIENT_ID and MCP_CLIENT_SECRET (or --client-id and --client-secret); for an API key pass --api-key <key> or set MCP_API_KEY. If you did, the server does not accept them.",
             HttpStatusCode.TooManyRequests => "The server is shedding load; lower the request rate or concurrency and try again.",
             HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout => "The gateway has no healthy replica behind it; check that the server replicas are running.",
             _ when (int)status >= 500 => "The server failed; check its logs and traces, then try again.",
