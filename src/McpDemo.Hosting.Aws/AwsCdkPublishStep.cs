@@ -92,6 +92,7 @@ public static class AwsCdkPublishStep
             ParameterEnvironment = environment.Where(e => e.Value is ParameterResource)
                 .ToDictionary(e => e.Key, e => ((ParameterResource)e.Value).Name, StringComparer.Ordinal),
             Stores = StoresOf(server),
+            ValidatesTokens = server.Annotations.OfType<ResourceRelationshipAnnotation>().Any(r => r.Resource is McpIdentityResource),
             DesiredCount = server.TryGetLastAnnotation<ReplicaAnnotation>(out var replicas) ? replicas.Replicas : 1,
             CertificateArn = configuration["certificate-arn"] ?? app.Node.TryGetContext(CertificateArnContextKey) as string,
             DomainName = configuration["domain-name"],

@@ -56,12 +56,15 @@ internal sealed class McpFargateStack : Stack
             RuntimePlatform = new RuntimePlatform { CpuArchitecture = CpuArchitecture.X86_64, OperatingSystemFamily = OperatingSystemFamily.LINUX },
         });
         var collector = new TelemetryCollector(this, "Telemetry", task, LogRetention);
+        var scheme = deployment.CertificateArn is null ? "http" : "https";
+        var mcpUrl = $"{scheme}://{deployment.DomainName ?? alb.LoadBalancerDnsName}{McpServerConventions.McpPath}";
+        var issuer = deployment.ValidatesTokens ? new CognitoIssuer(this, "Issuer") : null;
         var server = task.AddContainer(deployment.Name, new ContainerDefinitionOptions
         {
             Image = ServerImage.For(deployment),
             Command = [.. deployment.Args],
             PortMappings = [new PortMapping { ContainerPort = deployment.ContainerPort }],
-            Environment = ServerEnvironment(deployment, alb, stores),
+            Environment = ServerEnvironment(deployment, alb, stores).Concat(issuer?.ServerEnvironment(mcpUrl) ?? []).ToDictionary(),
             Secrets = ServerSecrets(deployment),
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps
             {
@@ -106,12 +109,11 @@ internal sealed class McpFargateStack : Stack
         });
         service.AttachToApplicationTargetGroup(targets);
 
-        var scheme = AddListeners(alb, targets, deployment.CertificateArn);
-        var host = deployment.DomainName ?? alb.LoadBalancerDnsName;
+        AddListeners(alb, targets, deployment.CertificateArn);
         _ = new CfnOutput(this, "McpEndpoint", new CfnOutputProps
         {
             Description = scheme == "https" ? "The MCP endpoint (HTTPS)." : "The MCP endpoint over PLAIN HTTP: for testing only, pass --certificate-arn for HTTPS.",
-            Value = $"{scheme}://{host}{McpServerConventions.McpPath}",
+            Value = mcpUrl,
         });
     }
 
@@ -154,14 +156,14 @@ internal sealed class McpFargateStack : Stack
                 RemovalPolicy = RemovalPolicy.DESTROY,
             })));
 
-    /// <summary>HTTPS with an HTTP redirect when there is a certificate, else plain HTTP; returns the scheme clients use.</summary>
-    private static string AddListeners(ApplicationLoadBalancer alb, ApplicationTargetGroup targets, string? certificateArn)
+    /// <summary>HTTPS with an HTTP redirect when there is a certificate, else plain HTTP.</summary>
+    private static void AddListeners(ApplicationLoadBalancer alb, ApplicationTargetGroup targets, string? certificateArn)
     {
         if (certificateArn is null)
         {
             Annotations.Of(alb).AddWarning(AwsCdkPublishStep.PlainHttpWarning);
             alb.AddListener("Http", new BaseApplicationListenerProps { Port = 80, Protocol = ApplicationProtocol.HTTP, DefaultTargetGroups = [targets] });
-            return "http";
+            return;
         }
         alb.AddListener("Https", new BaseApplicationListenerProps
         {
@@ -178,6 +180,5 @@ internal sealed class McpFargateStack : Stack
             TargetPort = 443,
             TargetProtocol = ApplicationProtocol.HTTPS,
         });
-        return "https";
     }
 }

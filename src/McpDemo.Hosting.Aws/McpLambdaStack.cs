@@ -35,6 +35,7 @@ internal sealed class McpLambdaStack : Stack
     {
         var vpc = deployment.Stores.Count > 0 ? NewStoreVpc() : null;
         List<ServerlessStore> stores = vpc is null ? [] : [.. deployment.Stores.Select(name => new ServerlessStore(this, name, vpc, IsolatedSubnets))];
+        var issuer = deployment.ValidatesTokens ? new CognitoIssuer(this, "Issuer") : null;
         var adapter = LayerVersion.FromLayerVersionArn(this, "WebAdapter", deployment.LambdaAdapterLayerArn ?? Fn.Sub(DefaultAdapterLayerArn));
         var function = new Function(this, "Server", new FunctionProps
         {
@@ -45,7 +46,8 @@ internal sealed class McpLambdaStack : Stack
             MemorySize = MemorySize,
             Timeout = Timeout,
             Layers = [adapter],
-            Environment = LambdaEnvironment(deployment, stores),
+            // A Function URL is known only once the function exists, so the resource is not named to it (see docs/aws.md).
+            Environment = LambdaEnvironment(deployment, stores).Concat(issuer?.ServerEnvironment(resource: null) ?? []).ToDictionary(),
             Vpc = vpc,
             VpcSubnets = vpc is null ? null : IsolatedSubnets,
             LogGroup = new LogGroup(this, "ServerLogs", new LogGroupProps { Retention = McpFargateStack.LogRetention, RemovalPolicy = RemovalPolicy.DESTROY }),
@@ -53,8 +55,8 @@ internal sealed class McpLambdaStack : Stack
         stores.ForEach(store => store.AllowFrom(function));
         var url = function.AddFunctionUrl(new FunctionUrlOptions
         {
-            // MCP clients send bearer tokens, not SigV4 signatures; protect the server with Mcp:ApiKeys.
-            AuthType = FunctionUrlAuthType.NONE,
+            // Open to the internet only when the function validates tokens itself; otherwise callers must sign with IAM.
+            AuthType = issuer is null ? FunctionUrlAuthType.AWS_IAM : FunctionUrlAuthType.NONE,
             InvokeMode = InvokeMode.RESPONSE_STREAM,
         });
         _ = new CfnOutput(this, "McpEndpoint", new CfnOutputProps

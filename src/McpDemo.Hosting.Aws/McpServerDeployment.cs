@@ -30,6 +30,12 @@ internal sealed record McpServerDeployment
     /// </summary>
     public required IReadOnlyList<string> Stores { get; init; }
 
+    /// <summary>
+    /// Whether the server trusts the model's issuer (an <see cref="McpIdentityResource"/>): deployed, it validates tokens
+    /// of a Cognito user pool in its place.
+    /// </summary>
+    public bool ValidatesTokens { get; init; }
+
     /// <summary>The server's desired task count: the model's replica count.</summary>
     public required int DesiredCount { get; init; }
 

@@ -17,11 +17,12 @@ public sealed class AppModelTests
     private const string CookieEnabled = "ReverseProxy__Clusters__server__SessionAffinity__Enabled";
 
     [Fact]
-    public async Task DefaultTopology_NamesTheStore_TheReplicasServer1To3_TheGateway_AndTheClient()
+    public async Task DefaultTopology_NamesTheIssuer_TheStore_TheReplicasServer1To3_TheGateway_AndTheClient()
     {
         await using var model = await AppModel.BuildAsync();
 
-        Assert.Equal(["store", "server-1", "server-2", "server-3", "gateway", "client"], model.ProjectNames);
+        Assert.Equal(["identity", "store", "server-1", "server-2", "server-3", "gateway", "client"], model.ProjectNames);
+        Assert.IsType<McpIdentityResource>(model.Resource("identity"));
         Assert.IsType<GarnetStoreResource>(model.Resource("store"));
     }
 
@@ -83,13 +84,73 @@ public sealed class AppModelTests
     }
 
     [Fact]
-    public async Task ApiKey_ReachesEveryServer_AndTheClient_FromTheOneParameter()
+    public async Task ApiKey_ReachesEveryServer_AndTheClient_FromTheOneParameter_AndNoIssuerRuns()
     {
-        await using var model = await AppModel.BuildAsync();
+        await using var model = await AppModel.BuildAsync("--auth", "apikey");
 
         Assert.Equal("{mcp-api-key.value}", (await model.EnvironmentOfAsync("server-2"))["Mcp__ApiKeys__0"]);
         Assert.Equal("{mcp-api-key.value}", (await model.EnvironmentOfAsync("client"))["MCP_API_KEY"]);
         Assert.DoesNotContain("Mcp__ApiKeys__0", (await model.EnvironmentOfAsync("gateway")).Keys);
+        Assert.DoesNotContain("identity", model.ProjectNames);
+        Assert.DoesNotContain("Mcp__Auth__Authority", (await model.EnvironmentOfAsync("server-1")).Keys);
+    }
+
+    [Fact]
+    public async Task OAuth_EveryServerAndGateway_TrustsTheIssuer_ForTheFirstGatewaysMcpUrl()
+    {
+        await using var model = await AppModel.BuildAsync("--gateways", "2");
+
+        const string Resource = "{gateway-1.bindings.http.url}/mcp";
+        foreach (var server in (string[])["server-1", "server-2", "server-3"])
+        {
+            var environment = await model.EnvironmentOfAsync(server);
+            Assert.Equal("{identity.bindings.http.url}", environment["Mcp__Auth__Authority"]);
+            Assert.Equal(Resource, environment["Mcp__Auth__Resource"]);
+            Assert.DoesNotContain("Mcp__ApiKeys__0", environment.Keys);
+        }
+        foreach (var gateway in (string[])["gateway-1", "gateway-2"])
+        {
+            var environment = await model.EnvironmentOfAsync(gateway);
+            Assert.Equal("{identity.bindings.http.url}", environment["Gateway__Auth__Authority"]);
+            Assert.Equal(Resource, environment["Gateway__Auth__Resource"]);
+        }
+        // Servers and gateways start only once the issuer is healthy.
+        Assert.Contains(model.Resource("server-1").Annotations.OfType<WaitAnnotation>(), wait => wait.Resource.Name == "identity");
+        Assert.Contains(model.Resource("gateway-2").Annotations.OfType<WaitAnnotation>(), wait => wait.Resource.Name == "identity");
+    }
+
+    [Fact]
+    public async Task OAuth_TheIssuerRegistersTheResource_AndTheDemoClient_WhoseSecretTheClientGets()
+    {
+        await using var model = await AppModel.BuildAsync();
+
+        var identity = await model.EnvironmentOfAsync("identity");
+        Assert.Equal("{identity.bindings.http.url}", identity["Identity__Issuer"]);
+        Assert.Equal("{gateway.bindings.http.url}/mcp", identity["Identity__Resources__0"]);
+        Assert.Equal("mcpdemo-client", identity["Identity__Clients__0__ClientId"]);
+        Assert.Equal("{mcp-client-secret.value}", identity["Identity__Clients__0__ClientSecret"]);
+        Assert.Equal("mcp:tools", identity["Identity__Clients__0__Scopes__0"]);
+        Assert.Equal("mcp:confirm", identity["Identity__Clients__0__Scopes__1"]);
+        // The signing key stays in the issuer's default place under the user profile, so it survives restarts.
+        Assert.DoesNotContain("Identity__KeyDirectory", identity.Keys);
+        var client = await model.EnvironmentOfAsync("client");
+        Assert.Equal("mcpdemo-client", client["MCP_CLIENT_ID"]);
+        Assert.Equal("{mcp-client-secret.value}", client["MCP_CLIENT_SECRET"]);
+        Assert.DoesNotContain("MCP_API_KEY", client.Keys);
+    }
+
+    [Fact]
+    public async Task NoAuth_GivesNobodyCredentials()
+    {
+        await using var model = await AppModel.BuildAsync("--auth", "none");
+
+        Assert.DoesNotContain("identity", model.ProjectNames);
+        Assert.DoesNotContain(model.Resources, r => r is ParameterResource);
+        foreach (var resource in (string[])["server-1", "gateway", "client"])
+        {
+            var environment = await model.EnvironmentOfAsync(resource);
+            Assert.DoesNotContain(environment.Keys, key => key.Contains("Auth", StringComparison.Ordinal) || key.Contains("ApiKey", StringComparison.Ordinal) || key.StartsWith("MCP_", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>The AppHost's model for some arguments, built by Aspire.Hosting.Testing and never started.</summary>
@@ -100,6 +161,8 @@ public sealed class AppModelTests
 
         public static async Task<AppModel> BuildAsync(params string[] args) =>
             new(await DistributedApplicationTestingBuilder.CreateAsync<Projects.McpDemo_AppHost>([.. args, "--gateway-port", FreePort.Next().ToString(CultureInfo.InvariantCulture)]));
+
+        public IResourceCollection Resources => builder.Resources;
 
         public IResource Resource(string name) => builder.Resources.Single(r => r.Name == name);
 

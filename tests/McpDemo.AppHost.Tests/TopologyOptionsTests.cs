@@ -16,15 +16,15 @@ public sealed class TopologyOptionsTests
     {
         var options = Read();
 
-        Assert.Equal(new TopologyOptions(McpServerSessionMode.Stateless, Replicas: 3, Gateways: 1, HasStore: true, GatewayPort: 8080), options);
+        Assert.Equal(new TopologyOptions(McpServerSessionMode.Stateless, Replicas: 3, Gateways: 1, HasStore: true, GatewayPort: 8080, AuthMode.OAuth), options);
     }
 
     [Fact]
     public void EveryOption_IsRead_InBothSpellings()
     {
-        var options = Read("--mode", "stateful", "--replicas=5", "--gateways", "2", "--store", "none", "--gateway-port=9090");
+        var options = Read("--mode", "stateful", "--replicas=5", "--gateways", "2", "--store", "none", "--gateway-port=9090", "--auth=apikey");
 
-        Assert.Equal(new TopologyOptions(McpServerSessionMode.Stateful, Replicas: 5, Gateways: 2, HasStore: false, GatewayPort: 9090), options);
+        Assert.Equal(new TopologyOptions(McpServerSessionMode.Stateful, Replicas: 5, Gateways: 2, HasStore: false, GatewayPort: 9090, AuthMode.ApiKey), options);
     }
 
     [Fact]
@@ -47,15 +47,16 @@ public sealed class TopologyOptionsTests
     [InlineData("--gateways x", "--gateways must be a whole number from 1 to 64, not 'x'.")]
     [InlineData("--store foo", "--store must be garnet or none, not 'foo'.")]
     [InlineData("--gateway-port 70000", "--gateway-port must be a whole number from 1 to 65535, not '70000'.")]
+    [InlineData("--auth jwt", "--auth must be oauth, apikey or none, not 'jwt'.")]
     public void BadValue_IsOneLine_SayingWhatIsWrongAndHowToRun(string args, string problem)
     {
-        var options = TopologyOptions.Read(Configuration(args.Split(' ')), gatewayPortMustBeFree: false, out var error);
+        var options = TopologyOptions.Read(Configuration(args.Split(' ')), isRunMode: false, out var error);
 
         Assert.Null(options);
         Assert.NotNull(error);
         Assert.DoesNotContain('\n', error);
         Assert.StartsWith("error: " + problem, error, StringComparison.Ordinal);
-        Assert.EndsWith("Run with --mode stateless|stateful, --replicas 1..64, --gateways 1..64, --store garnet|none, --gateway-port 1..65535.", error, StringComparison.Ordinal);
+        Assert.EndsWith("Run with --mode stateless|stateful, --replicas 1..64, --gateways 1..64, --store garnet|none, --auth oauth|apikey|none, --gateway-port 1..65535.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,14 +67,24 @@ public sealed class TopologyOptionsTests
         var port = ((IPEndPoint)holder.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var configuration = Configuration("--gateway-port", port);
 
-        Assert.Null(TopologyOptions.Read(configuration, gatewayPortMustBeFree: true, out var error));
+        Assert.Null(TopologyOptions.Read(configuration, isRunMode: true, out var error));
         Assert.StartsWith($"error: the gateway port {port} is in use;", error, StringComparison.Ordinal);
-        Assert.NotNull(TopologyOptions.Read(configuration, gatewayPortMustBeFree: false, out _));
+        Assert.NotNull(TopologyOptions.Read(configuration, isRunMode: false, out _));
+    }
+
+    [Fact]
+    public void NoAuth_RunsOnThisMachine_ButIsNeverPublished()
+    {
+        var configuration = Configuration("--auth", "none");
+
+        Assert.Equal(AuthMode.None, TopologyOptions.Read(configuration, isRunMode: true, out _)?.Auth);
+        Assert.Null(TopologyOptions.Read(configuration, isRunMode: false, out var error));
+        Assert.StartsWith("error: --auth none is for a topology on this machine only; publish with --auth oauth or apikey.", error, StringComparison.Ordinal);
     }
 
     private static TopologyOptions Read(params string[] args)
     {
-        var options = TopologyOptions.Read(Configuration(args), gatewayPortMustBeFree: false, out var error);
+        var options = TopologyOptions.Read(Configuration(args), isRunMode: false, out var error);
         Assert.True(options is not null, error);
         return options;
     }

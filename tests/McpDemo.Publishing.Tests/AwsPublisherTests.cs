@@ -19,7 +19,7 @@ public sealed class AwsPublisherTests(StatelessCloudAssembly stateless, Stateful
     [Fact]
     public void ApiKeyParameter_IsAGeneratedSecret_InjectedAsAnEcsSecret()
     {
-        var template = stateless.Template(Fargate);
+        var template = stateful.Template(Fargate);
 
         template.ResourceCountIs("AWS::SecretsManager::Secret", 1);
         template.HasResourceProperties("AWS::SecretsManager::Secret", Props(("GenerateSecretString", Like(("PasswordLength", 48)))));

@@ -38,12 +38,13 @@ public abstract class CloudAssemblyFixture : IAsyncLifetime, IDisposable
     }
 }
 
-/// <summary>The default topology with 2 replicas: stateless, no certificate, image built from the Dockerfile.</summary>
+/// <summary>The default topology with 2 replicas: stateless, OAuth (Cognito), no certificate, image built from the Dockerfile.</summary>
 public sealed class StatelessCloudAssembly() : CloudAssemblyFixture("--replicas", "2");
 
-/// <summary>A stateful topology with 3 replicas, a certificate, a domain name and a prebuilt image.</summary>
+/// <summary>A stateful topology with 3 replicas, an API key, a certificate, a domain name and a prebuilt image.</summary>
 public sealed class StatefulCloudAssembly() : CloudAssemblyFixture(
     "--mode", "stateful",
+    "--auth", "apikey",
     "--replicas", "3",
     "--certificate-arn", StatefulCloudAssembly.CertificateArn,
     "--domain-name", "mcp.example.com",

@@ -3,7 +3,7 @@ using McpDemo.Testing;
 
 namespace McpDemo.Publishing.Tests;
 
-/// <summary>Publishes the AppHost's manifest once (4 replicas, an API key set locally) for every manifest test.</summary>
+/// <summary>Publishes the AppHost's manifest once (4 replicas, API key auth with the key set locally) for every manifest test.</summary>
 public sealed class ManifestFixture : IAsyncLifetime, IDisposable
 {
     /// <summary>The local value of the <c>mcp-api-key</c> parameter: it must never reach the published output.</summary>
@@ -21,7 +21,7 @@ public sealed class ManifestFixture : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var run = (await AppHostProcess.RunAsync("--publisher", "manifest", "--output-path", OutputPath, "--replicas", "4", $"--Parameters:mcp-api-key={LocalApiKey}")).EnsureSuccess();
+        var run = (await AppHostProcess.RunAsync("--publisher", "manifest", "--output-path", OutputPath, "--replicas", "4", "--auth", "apikey", $"--Parameters:mcp-api-key={LocalApiKey}")).EnsureSuccess();
         Output = run.Output;
         Manifest = JsonNode.Parse(await File.ReadAllTextAsync(ManifestPath))!;
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using McpDemo.Testing;
 
 namespace McpDemo.Publishing.Tests;
 
@@ -81,18 +80,7 @@ public sealed class PolicyTests(StatelessCloudAssembly stateless, StatefulCloudA
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<string> WriteAsync(string name, string template)
-    {
-        var path = Path.Combine(_temp.Path, $"{name}.template.json");
-        await File.WriteAllTextAsync(path, template);
-        return path;
-    }
+    private Task<string> WriteAsync(string name, string template) => Policy.WriteTemplateAsync(_temp, name, template);
 
-    private static async Task<(int ExitCode, string Output)> GuardAsync(params string[] templates)
-    {
-        string[] args = ["validate", "--rules", TestTools.PolicyDirectory, "--show-summary", "fail", .. templates.SelectMany(t => new[] { "--data", t })];
-        await using var guard = TestProcess.Start(TestTools.CfnGuard, args);
-        var exitCode = await guard.WaitForExitAsync(TimeSpan.FromMinutes(1));
-        return (exitCode, guard.Output);
-    }
+    private static Task<(int ExitCode, string Output)> GuardAsync(params string[] templates) => Policy.ValidateAsync(templates);
 }

@@ -1,0 +1,105 @@
+using Amazon.CDK;
+using Amazon.CDK.AWS.Cognito;
+using Constructs;
+
+namespace McpDemo.Hosting.Aws;
+
+/// <summary>
+/// The issuer of a deployment, in place of the local one: a Cognito user pool with a resource server whose scopes are the
+/// MCP ones, a domain for its token endpoint, and an app client that gets tokens with client credentials. Cognito names a
+/// resource server's scopes <c>&lt;identifier&gt;/&lt;scope&gt;</c> (<c>mcpdemo/mcp:tools</c>), and its access tokens
+/// carry <c>client_id</c> but no <c>aud</c>, so the servers are told the scope names and the client they accept.
+/// </summary>
+internal sealed class CognitoIssuer : Construct
+{
+    /// <summary>The resource server's identifier, the prefix of every scope Cognito grants for it.</summary>
+    public const string ResourceServerIdentifier = "mcpdemo";
+
+    /// <summary>The scope every MCP request needs, as the local issuer names it.</summary>
+    public const string ToolsScope = "mcp:tools";
+
+    /// <summary>The scope tools that act need on top (by default <c>confirm_action</c>), as the local issuer names it.</summary>
+    public const string ConfirmScope = "mcp:confirm";
+
+    /// <summary>How long an access token lives: one hour, Cognito's default, which clients renew by asking again.</summary>
+    public static readonly Duration AccessTokenValidity = Duration.Hours(1);
+
+    public CognitoIssuer(Construct scope, string id)
+        : base(scope, id)
+    {
+        // Machines only: nobody signs up and no user signs in; the pool exists for its token endpoint and keys.
+        var pool = new UserPool(this, "Pool", new UserPoolProps
+        {
+            SelfSignUpEnabled = false,
+            RemovalPolicy = RemovalPolicy.DESTROY,
+        });
+        var tools = new ResourceServerScope(new ResourceServerScopeProps { ScopeName = ToolsScope, ScopeDescription = "Every MCP request" });
+        var confirm = new ResourceServerScope(new ResourceServerScopeProps { ScopeName = ConfirmScope, ScopeDescription = "Tools that act, such as confirm_action" });
+        var resourceServer = pool.AddResourceServer("ResourceServer", new UserPoolResourceServerOptions
+        {
+            Identifier = ResourceServerIdentifier,
+            UserPoolResourceServerName = "McpDemo MCP server",
+            Scopes = [tools, confirm],
+        });
+        var stack = Stack.Of(this);
+        // The token endpoint lives on the pool's domain; a prefix unique per stack and account, as Cognito requires.
+        var domain = pool.AddDomain("Domain", new UserPoolDomainOptions
+        {
+            CognitoDomain = new CognitoDomainOptions { DomainPrefix = Fn.Join("-", [stack.StackName.ToLowerInvariant(), stack.Account]) },
+        });
+        var client = pool.AddClient("MachineClient", new UserPoolClientOptions
+        {
+            GenerateSecret = true,
+            AuthFlows = new AuthFlow(),
+            OAuth = new OAuthSettings
+            {
+                Flows = new OAuthFlows { ClientCredentials = true },
+                Scopes = [OAuthScope.ResourceServer(resourceServer, tools), OAuthScope.ResourceServer(resourceServer, confirm)],
+            },
+            AccessTokenValidity = AccessTokenValidity,
+            PreventUserExistenceErrors = true,
+        });
+        IssuerUrl = pool.UserPoolProviderUrl;
+        ClientId = client.UserPoolClientId;
+
+        _ = new CfnOutput(this, "IssuerUrl", new CfnOutputProps { Description = "The OAuth issuer the MCP servers trust.", Value = IssuerUrl });
+        _ = new CfnOutput(this, "TokenEndpoint", new CfnOutputProps
+        {
+            Description = "Where the machine client gets tokens (client credentials).",
+            Value = Fn.Join(string.Empty, [domain.BaseUrl(), "/oauth2/token"]),
+        });
+        _ = new CfnOutput(this, "ClientId", new CfnOutputProps
+        {
+            Description = "The machine client; read its secret with: aws cognito-idp describe-user-pool-client --user-pool-id <UserPoolId> --client-id <ClientId> --query UserPoolClient.ClientSecret",
+            Value = ClientId,
+        });
+        _ = new CfnOutput(this, "UserPoolId", new CfnOutputProps { Description = "The user pool.", Value = pool.UserPoolId });
+    }
+
+    /// <summary>The issuer URL, <c>https://cognito-idp.&lt;region&gt;.amazonaws.com/&lt;poolId&gt;</c>, resolved at deploy time.</summary>
+    public string IssuerUrl { get; }
+
+    /// <summary>The machine client's id: the <c>client_id</c> of its tokens, which the servers accept in place of <c>aud</c>.</summary>
+    public string ClientId { get; }
+
+    /// <summary>
+    /// What a server (a container or a function) is told to validate this issuer's tokens: the issuer, the client whose
+    /// tokens it accepts (Cognito's access tokens carry no <c>aud</c>), the Cognito names of the MCP scopes, and
+    /// <paramref name="resource"/>, the public MCP URL, when it is known before the server is (a Function URL is not).
+    /// </summary>
+    public Dictionary<string, string> ServerEnvironment(string? resource)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Mcp__Auth__Authority"] = IssuerUrl,
+            ["Mcp__Auth__AllowedClients__0"] = ClientId,
+            ["Mcp__Auth__RequiredScope"] = $"{ResourceServerIdentifier}/{ToolsScope}",
+            ["Mcp__Auth__ToolScopes__confirm_action"] = $"{ResourceServerIdentifier}/{ConfirmScope}",
+        };
+        if (resource is not null)
+        {
+            environment["Mcp__Auth__Resource"] = resource;
+        }
+        return environment;
+    }
+}
