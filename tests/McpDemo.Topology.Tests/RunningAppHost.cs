@@ -7,7 +7,7 @@ namespace McpDemo.Topology.Tests;
 
 /// <summary>
 /// The real AppHost (<c>Projects.McpDemo_AppHost</c>) started once per test class by Aspire.Hosting.Testing, with
-/// the (first) gateway on a free port, and waited for until every server replica and every gateway are healthy.
+/// the (first) gateway on a free port and no auth, and waited for until every server replica and every gateway are healthy.
 /// </summary>
 public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
 {
@@ -39,8 +39,10 @@ public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(Patience);
+        // These tests are about replicas, sessions and gateways, and speak raw MCP without tokens: auth is off. The
+        // OAuth topology has its own tests (tests/McpDemo.AppHost.Tests, OAuthTopologyTests).
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.McpDemo_AppHost>(
-            [.. args, "--gateway-port", GatewayPort.ToString(CultureInfo.InvariantCulture)], timeout.Token);
+            [.. args, "--auth", "none", "--gateway-port", GatewayPort.ToString(CultureInfo.InvariantCulture)], timeout.Token);
         // The resource service listens even without a dashboard: a free port, not the launch profile's fixed one.
         builder.Configuration["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://localhost:{FreePort.Next()}";
         Configure(builder);
