@@ -89,16 +89,17 @@ internal sealed class CognitoIssuer : Construct
     /// </summary>
     public Dictionary<string, string> ServerEnvironment(string? resource)
     {
+        const string Section = TokenValidationExtensions.ServerSection;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["Mcp__Auth__Authority"] = IssuerUrl,
-            ["Mcp__Auth__AllowedClients__0"] = ClientId,
-            ["Mcp__Auth__RequiredScope"] = $"{ResourceServerIdentifier}/{ToolsScope}",
-            ["Mcp__Auth__ToolScopes__confirm_action"] = $"{ResourceServerIdentifier}/{ConfirmScope}",
+            [Section + "Authority"] = IssuerUrl,
+            [Section + "AllowedClients__0"] = ClientId,
+            [Section + "RequiredScope"] = $"{ResourceServerIdentifier}/{ToolsScope}",
+            [Section + "ToolScopes__confirm_action"] = $"{ResourceServerIdentifier}/{ConfirmScope}",
         };
         if (resource is not null)
         {
-            environment["Mcp__Auth__Resource"] = resource;
+            environment[Section + "Resource"] = resource;
         }
         return environment;
     }

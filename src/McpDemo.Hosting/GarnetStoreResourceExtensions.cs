@@ -11,23 +11,11 @@ public static class GarnetStoreResourceExtensions
     /// from Aspire (<c>Store__Port</c>), its readiness from <c>/health</c> (Healthy once Garnet answers PING).
     /// </summary>
     public static IResourceBuilder<GarnetStoreResource> AddGarnetStore<TProject>(this IDistributedApplicationBuilder builder, string name)
-        where TProject : IProjectMetadata, new()
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        // ASPIREPROJECTS001: WithProjectDefaults applies what AddProject applies to its own ProjectResource (OpenTelemetry,
-        // launch profile, Kestrel endpoints) to a project resource of another type; Aspire documents it for exactly
-        // that, marked experimental in 13.6.
-#pragma warning disable ASPIREPROJECTS001
-        var store = builder.AddResource(new GarnetStoreResource(name))
-            .WithAnnotation(new TProject())
-            .WithProjectDefaults(new ProjectResourceOptions());
-#pragma warning restore ASPIREPROJECTS001
-        store.WithBuiltOutputLaunch();
-        return store
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProjectResource<GarnetStoreResource, TProject>(new GarnetStoreResource(name))
             .WithHttpEndpoint()
             .WithEndpoint(name: GarnetStoreResource.RespEndpointName, scheme: "tcp", env: "Store__Port")
             .WithHttpHealthCheck("/health");
-    }
 
     /// <summary>
     /// Gives <paramref name="builder"/>'s resource the store's connection string as <c>ConnectionStrings__&lt;store name&gt;</c>,

@@ -18,15 +18,7 @@ public static class McpIdentityResourceExtensions
     public static IResourceBuilder<McpIdentityResource> AddMcpIdentity<TProject>(this IDistributedApplicationBuilder builder, string name)
         where TProject : IProjectMetadata, new()
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        // ASPIREPROJECTS001: as for the store, WithProjectDefaults gives a project resource of our own type what AddProject
-        // gives its own (OpenTelemetry, Kestrel endpoints); documented for exactly that, experimental in 13.6.
-#pragma warning disable ASPIREPROJECTS001
-        var identity = builder.AddResource(new McpIdentityResource(name))
-            .WithAnnotation(new TProject())
-            .WithProjectDefaults(new ProjectResourceOptions());
-#pragma warning restore ASPIREPROJECTS001
-        identity.WithBuiltOutputLaunch();
+        var identity = builder.AddProjectResource<McpIdentityResource, TProject>(new McpIdentityResource(name));
         return identity
             .WithHttpEndpoint(name: McpIdentityResource.HttpEndpointName)
             .WithHttpHealthCheck("/health")
