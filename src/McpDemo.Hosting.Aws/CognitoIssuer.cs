@@ -54,11 +54,14 @@ internal sealed class CognitoIssuer : Construct
             OAuth = new OAuthSettings
             {
                 Flows = new OAuthFlows { ClientCredentials = true },
-                Scopes = [OAuthScope.ResourceServer(resourceServer, tools), OAuthScope.ResourceServer(resourceServer, confirm)],
+                // By the names tokens carry (not a reference to the resource server), so the template says what the
+                // servers are told; the dependency keeps CloudFormation from creating the client before its scopes exist.
+                Scopes = [OAuthScope.Custom(CognitoScope(ToolsScope)), OAuthScope.Custom(CognitoScope(ConfirmScope))],
             },
             AccessTokenValidity = AccessTokenValidity,
             PreventUserExistenceErrors = true,
         });
+        client.Node.AddDependency(resourceServer);
         IssuerUrl = pool.UserPoolProviderUrl;
         ClientId = client.UserPoolClientId;
 
@@ -82,6 +85,9 @@ internal sealed class CognitoIssuer : Construct
     /// <summary>The machine client's id: the <c>client_id</c> of its tokens, which the servers accept in place of <c>aud</c>.</summary>
     public string ClientId { get; }
 
+    /// <summary>The name Cognito gives <paramref name="scope"/> of the resource server, in tokens and requests.</summary>
+    public static string CognitoScope(string scope) => $"{ResourceServerIdentifier}/{scope}";
+
     /// <summary>
     /// What a server (a container or a function) is told to validate this issuer's tokens: the issuer, the client whose
     /// tokens it accepts (Cognito's access tokens carry no <c>aud</c>), the Cognito names of the MCP scopes, and
@@ -94,8 +100,8 @@ internal sealed class CognitoIssuer : Construct
         {
             [Section + "Authority"] = IssuerUrl,
             [Section + "AllowedClients__0"] = ClientId,
-            [Section + "RequiredScope"] = $"{ResourceServerIdentifier}/{ToolsScope}",
-            [Section + "ToolScopes__confirm_action"] = $"{ResourceServerIdentifier}/{ConfirmScope}",
+            [Section + "RequiredScope"] = CognitoScope(ToolsScope),
+            [Section + "ToolScopes__confirm_action"] = CognitoScope(ConfirmScope),
         };
         if (resource is not null)
         {

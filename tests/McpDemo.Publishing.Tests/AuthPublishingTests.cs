@@ -33,6 +33,8 @@ public sealed class AuthPublishingTests(StatelessCloudAssembly oauth, StatefulCl
             ("AllowedOAuthFlows", new object[] { "client_credentials" }),
             ("AllowedOAuthFlowsUserPoolClient", true),
             ("AllowedOAuthScopes", new object[] { "mcpdemo/mcp:tools", "mcpdemo/mcp:confirm" })));
+        // CloudFormation creates the client only once its scopes exist.
+        template.HasResource("AWS::Cognito::UserPoolClient", Props(("DependsOn", Match.ArrayWith([Match.StringLikeRegexp("^IssuerPoolResourceServer")]))));
         template.ResourceCountIs("AWS::Cognito::UserPoolDomain", 1);
         var outputs = template.FindOutputs("*").Keys;
         foreach (var output in (string[])["IssuerIssuerUrl", "IssuerTokenEndpoint", "IssuerClientId", "IssuerUserPoolId"])
