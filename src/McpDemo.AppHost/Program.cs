@@ -56,7 +56,8 @@ var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", t
         {
             gateway.WithoutSessionRouting().WithCookieAffinity(false);
         }
-    });
+    })
+    .WithRestartOnFailure();
 
 var client = builder.AddProject<Projects.McpDemo_Client>("client")
     .WithBuiltOutputLaunch()
