@@ -27,7 +27,7 @@ public static class McpGatewayExtensions
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton<McpTelemetry>();
-        builder.Services.AddToolRateLimiting();
+        builder.AddToolRateLimiting();
         builder.Services.AddSingleton<AffinityKey>();
         // A registration made before this one (e.g. Data Protection over the shared store) wins.
         builder.Services.TryAddSingleton<ISessionIdProtector, AesGcmSessionIdProtector>();
