@@ -15,6 +15,7 @@ internal sealed class UnreadRequestReplica : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
     private int _posts;
+    private int _connections;
 
     public UnreadRequestReplica()
     {
@@ -24,6 +25,9 @@ internal sealed class UnreadRequestReplica : IAsyncDisposable
 
     /// <summary>The address the gateway is given for this replica.</summary>
     public string Address => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    /// <summary>How many connections it reset, health probes included.</summary>
+    public int ResetConnections => Volatile.Read(ref _connections);
 
     /// <summary>How many POST requests reached it, and were dropped unread.</summary>
     public int DroppedPosts => Volatile.Read(ref _posts);
@@ -56,6 +60,7 @@ internal sealed class UnreadRequestReplica : IAsyncDisposable
             {
                 Interlocked.Increment(ref _posts);
             }
+            Interlocked.Increment(ref _connections);
         }
     }
 
