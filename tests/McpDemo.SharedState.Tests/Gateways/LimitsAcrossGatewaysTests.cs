@@ -98,19 +98,11 @@ public sealed class LimitsAcrossGateways<TStore> : IAsyncLifetime
 
     private async Task<Uri> StartGatewayAsync()
     {
-        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        var gateway = TestProcess.StartProject("src/McpDemo.Gateway",
-            ["--urls", $"http://127.0.0.1:{port}",
-             $"--Gateway:RateLimits:Default:PermitLimit={Limit.ToString(CultureInfo.InvariantCulture)}",
-             "--Gateway:RateLimits:Default:Window=00:10:00"],
-            new Dictionary<string, string?>
-            {
-                ["services__server__http__0"] = _server!.BaseAddress.GetLeftPart(UriPartial.Authority),
-                ["ConnectionStrings__store"] = _store.ConnectionString,
-            });
+        var (gateway, endpoint) = await GatewayProcess.StartAsync([_server!],
+            new() { ["ConnectionStrings__store"] = _store.ConnectionString },
+            $"--Gateway:RateLimits:Default:PermitLimit={Limit.ToString(CultureInfo.InvariantCulture)}", "--Gateway:RateLimits:Default:Window=00:10:00");
         _gateways.Add(gateway);
-        await gateway.WaitForHttpOkAsync($"http://127.0.0.1:{port}/health");
-        return new Uri($"http://127.0.0.1:{port}/mcp");
+        return endpoint;
     }
 
     private async Task CallRoundRobinAsync(List<Uri> endpoints, string tool, List<HttpStatusCode> statuses)

@@ -25,20 +25,12 @@ public sealed class SessionRoutingOnAStoreTests(StoreFixture<RedisStoreServer> s
                 new Dictionary<string, string?> { ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id=r{i}" },
                 $"--ConnectionStrings:store={((IStoreServer)store.Store).ConnectionString}"));
         }
-        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        var environment = new Dictionary<string, string?>
+        (_gateway, _endpoint) = await GatewayProcess.StartAsync(_replicas, new()
         {
             ["Gateway__Sessions__Enabled"] = "true",
             ["Gateway__Affinity__Key"] = Convert.ToBase64String(new byte[32]),
             ["ReverseProxy__Clusters__server__SessionAffinity__Enabled"] = "false",
-        };
-        for (var i = 0; i < _replicas.Count; i++)
-        {
-            environment[$"services__server__http__{i}"] = _replicas[i].BaseAddress.GetLeftPart(UriPartial.Authority);
-        }
-        _gateway = TestProcess.StartProject("src/McpDemo.Gateway", ["--urls", $"http://127.0.0.1:{port}"], environment);
-        await _gateway.WaitForHttpOkAsync($"http://127.0.0.1:{port}/health");
-        _endpoint = new Uri($"http://127.0.0.1:{port}/mcp");
+        });
     }
 
     [Fact]
