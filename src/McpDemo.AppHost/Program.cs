@@ -60,9 +60,11 @@ var gateways = builder.AddProjectReplicas<Projects.McpDemo_Gateway>("gateway", t
         }
         else
         {
-            gateway.WithoutSessionRouting().WithCookieAffinity(false);
+            // The store also counts the per-tool rate limits, so N gateways admit one limit, not N.
+            gateway.WithoutSessionRouting().WithCookieAffinity(false).WithReference(store!);
         }
-    });
+    })
+    .WithRestartOnFailure();
 
 var client = builder.AddProject<Projects.McpDemo_Client>("client")
     .WithBuiltOutputLaunch()

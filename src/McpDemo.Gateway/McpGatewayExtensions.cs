@@ -27,7 +27,7 @@ public static class McpGatewayExtensions
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton<McpTelemetry>();
-        builder.Services.AddToolRateLimiting();
+        builder.AddToolRateLimiting();
         builder.Services.AddSingleton<AffinityKey>();
         // A registration made before this one (e.g. Data Protection over the shared store) wins.
         builder.Services.TryAddSingleton<ISessionIdProtector, AesGcmSessionIdProtector>();
@@ -53,9 +53,21 @@ public static class McpGatewayExtensions
                 }
                 transforms.ResponseTransforms.Add(new EventStreamHeadersTransform());
             });
+        DecorateHealthUpdater(builder.Services);
         // Registered after AddReverseProxy's Data Protection, so YARP protects its affinity cookie with the shared key.
         builder.Services.AddSingleton<IDataProtectionProvider, AffinityKeyDataProtectionProvider>();
         return builder;
+    }
+
+    // YARP's updater is internal: wrap whatever AddReverseProxy registered, built as it would have been.
+    private static void DecorateHealthUpdater(IServiceCollection services)
+    {
+        var yarps = services.Last(descriptor => descriptor.ServiceType == typeof(IDestinationHealthUpdater));
+        var implementation = yarps.ImplementationType
+            ?? throw new InvalidOperationException($"YARP's {nameof(IDestinationHealthUpdater)} is no longer registered by type.");
+        services.Replace(ServiceDescriptor.Singleton<IDestinationHealthUpdater>(provider => new HealthChangeLog(
+            (IDestinationHealthUpdater)ActivatorUtilities.CreateInstance(provider, implementation),
+            provider.GetRequiredService<ILogger<HealthChangeLog>>())));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using McpDemo.Guards;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 using StackExchange.Redis;
 
@@ -17,10 +18,12 @@ namespace McpDemo.SharedState;
 /// </list>
 /// It is also the one place shared-state failures are answered, with <see cref="JsonRpcRefusal"/>: a session of another
 /// user gets 403, as the SDK answers for a session it holds itself; the store away gets 424 Failed Dependency with
-/// <c>Retry-After</c>, which a client can retry, rather than a 500 or a hang.
+/// <c>Retry-After</c>, which a client can retry, rather than a 500 or a hang. And a stream resumed from the store ends
+/// once silent for <see cref="SharedStateOptions.ResumedStreamIdleTimeout"/> (<see cref="ResumedStreamIdleLimit"/>).
 /// </summary>
 public sealed partial class SharedStateMiddleware(
-    RequestDelegate next, INotificationRelay relay, ILogger<SharedStateMiddleware> logger, StoreSessionMigrationHandler? sessions = null)
+    RequestDelegate next, INotificationRelay relay, IOptions<SharedStateOptions> options, ILogger<SharedStateMiddleware> logger,
+    StoreSessionMigrationHandler? sessions = null)
 {
     /// <summary>Seconds a client is asked to wait before retrying while the store is away.</summary>
     public const int RetryAfterSeconds = 2;
@@ -38,7 +41,14 @@ public sealed partial class SharedStateMiddleware(
         }
         try
         {
-            await next(context);
+            if (sessions is not null && ResumedStreamIdleLimit.Applies(context.Request))
+            {
+                await ResumedStreamIdleLimit.RunAsync(context, next, options.Value.ResumedStreamIdleTimeout);
+            }
+            else
+            {
+                await next(context);
+            }
         }
         catch (Exception e) when (!context.Response.HasStarted && IsSharedStateFailure(e))
         {

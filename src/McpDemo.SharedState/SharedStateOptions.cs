@@ -27,6 +27,13 @@ public sealed class SharedStateOptions
     /// </summary>
     public string ApplicationName { get; set; } = "McpDemo";
 
+    /// <summary>
+    /// How long a stream resumed with <c>Last-Event-ID</c> may stay silent before this replica ends it. The replica that
+    /// wrote the stream may be dead, and then nothing more ever comes: ended, the stream tells the client to resume or
+    /// retry rather than wait for its own timeout. A live writer's next event makes the client resume again. Default 10 s.
+    /// </summary>
+    public TimeSpan ResumedStreamIdleTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Whether a store is configured; without one every replica keeps its state to itself.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(ConnectionString);
 }

@@ -28,18 +28,21 @@ public sealed class LegacyMcpHttp(HttpClient http)
     /// <summary>Initializes a session on <paramref name="endpoint"/> as <paramref name="user"/> and returns its id.</summary>
     public async Task<string> StartSessionAsync(Uri endpoint, string? user = null)
     {
-        var initialize = await PostAsync(endpoint, Request("initialize", new JsonObject
-        {
-            ["protocolVersion"] = ProtocolVersion,
-            ["capabilities"] = new JsonObject(),
-            ["clientInfo"] = new JsonObject { ["name"] = "shared-state-tests", ["version"] = "1.0.0" },
-        }), sessionId: null, user);
+        var initialize = await PostAsync(endpoint, InitializeRequest(), sessionId: null, user);
         Assert.True(initialize.Status == HttpStatusCode.OK, $"initialize answered {initialize.Status}: {initialize.Body}");
         var sessionId = Assert.IsType<string>(initialize.SessionId);
         var initialized = await PostAsync(endpoint, new JsonObject { ["jsonrpc"] = "2.0", ["method"] = "notifications/initialized" }, sessionId, user);
         Assert.Equal(HttpStatusCode.Accepted, initialized.Status);
         return sessionId;
     }
+
+    /// <summary>An <c>initialize</c> request of the legacy protocol.</summary>
+    public JsonObject InitializeRequest() => Request("initialize", new JsonObject
+    {
+        ["protocolVersion"] = ProtocolVersion,
+        ["capabilities"] = new JsonObject(),
+        ["clientInfo"] = new JsonObject { ["name"] = "shared-state-tests", ["version"] = "1.0.0" },
+    });
 
     /// <summary>Calls <paramref name="tool"/> in <paramref name="sessionId"/> on <paramref name="endpoint"/>.</summary>
     public Task<McpReply> CallToolAsync(Uri endpoint, string sessionId, string tool, JsonObject? arguments = null, string? user = null) =>

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using McpDemo.Guards;
 using McpDemo.SharedState.Tests.Stores;
 using McpDemo.Testing;
@@ -131,18 +130,7 @@ public sealed class StoreOutage<TStore> : IAsyncLifetime
             SessionlessPing = Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
         }
         AdoptionDuringOutage = await mcp.CallToolAsync(b.McpEndpoint, sessionId, "ping");
-        InitializeDuringOutage = await mcp.PostAsync(c.McpEndpoint, new JsonObject
-        {
-            ["jsonrpc"] = "2.0",
-            ["id"] = 1,
-            ["method"] = "initialize",
-            ["params"] = new JsonObject
-            {
-                ["protocolVersion"] = LegacyMcpHttp.ProtocolVersion,
-                ["capabilities"] = new JsonObject(),
-                ["clientInfo"] = new JsonObject { ["name"] = "outage", ["version"] = "1" },
-            },
-        }, sessionId: null);
+        InitializeDuringOutage = await mcp.PostAsync(c.McpEndpoint, mcp.InitializeRequest(), sessionId: null);
         HoldingReplicaCallDuringOutage = await mcp.CallToolAsync(a.McpEndpoint, sessionId, "ping");
 
         await _store.StartAsync();

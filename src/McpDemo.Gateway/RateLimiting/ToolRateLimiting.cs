@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.RateLimiting;
 using McpDemo.Gateway.Mcp;
 using McpDemo.Guards;
@@ -7,6 +9,7 @@ using McpDemo.ServiceDefaults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using StackExchange.Redis;
 
 namespace McpDemo.Gateway.RateLimiting;
 
@@ -20,12 +23,38 @@ internal static class ToolRateLimiting
     /// <summary>The policy name the MCP route refers to.</summary>
     public const string PolicyName = "mcp-tools";
 
+    /// <summary>The connection string of the store the limits are counted in: Aspire's name for the <c>store</c> resource.</summary>
+    public const string StoreConnectionName = "store";
+
     /// <summary>The counter of calls refused for their tool's limit, by tool.</summary>
     public const string RejectionsMetric = "mcpdemo.gateway.rate_limit.rejections";
 
-    /// <summary>Registers the policy, sized by <see cref="GatewayOptions.RateLimits"/>.</summary>
-    public static IServiceCollection AddToolRateLimiting(this IServiceCollection services)
+    /// <summary>
+    /// Registers the policy, sized by <see cref="GatewayOptions.RateLimits"/>, counted in the store when
+    /// <c>ConnectionStrings:store</c> names one (<see cref="RateLimitStore"/>) and per instance otherwise.
+    /// </summary>
+    public static IHostApplicationBuilder AddToolRateLimiting(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(StoreConnectionName)))
+        {
+            builder.AddRedisClient(StoreConnectionName,
+                settings =>
+                {
+                    // The gateway serves without the store (limits fall back to per instance): it must not turn unhealthy.
+                    settings.DisableHealthChecks = true;
+                    settings.DisableTracing = string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+                },
+                options =>
+                {
+                    // Start with the store down and keep reconnecting; fail a command at once rather than hold the call.
+                    options.AbortOnConnectFail = false;
+                    options.BacklogPolicy = BacklogPolicy.FailFast;
+                });
+            // The client logs each failed reconnect as an error; RateLimitStore says it once per outage.
+            builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Critical);
+            services.AddSingleton<RateLimitStore>();
+        }
         services.AddMetrics();
         services.AddSingleton<RejectionCounter>();
         services.AddRateLimiter(options =>
@@ -34,7 +63,7 @@ internal static class ToolRateLimiting
                 Partition(context, context.RequestServices.GetRequiredService<IOptions<GatewayOptions>>().Value.RateLimits));
             options.OnRejected = RejectAsync;
         });
-        return services;
+        return builder;
     }
 
     private static RateLimitPartition<ClientTool> Partition(HttpContext context, ToolRateLimitOptions limits)
@@ -43,7 +72,12 @@ internal static class ToolRateLimiting
         {
             return RateLimitPartition.GetNoLimiter(default(ClientTool));
         }
-        return RateLimitPartition.GetFixedWindowLimiter(new ClientTool(ClientOf(context), tool), _ => new FixedWindowRateLimiterOptions
+        var partition = new ClientTool(ClientOf(context), tool);
+        if (context.RequestServices.GetService<RateLimitStore>() is { } store)
+        {
+            return RateLimitPartition.Get(partition, key => new StoreWindowRateLimiter(key.StoreKey(), limit, store));
+        }
+        return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,
             Window = limit.Window,
@@ -51,7 +85,7 @@ internal static class ToolRateLimiting
         });
     }
 
-    // The API key when there is one, so clients behind one NAT keep separate limits and one key cannot escape its
+    // The one place the client of a call is chosen. The API key when there is one, so clients behind one NAT keep separate limits and one key cannot escape its
     // limit by changing address; the address otherwise. Keys stay in memory as partition keys and are never logged.
     private static string ClientOf(HttpContext context) =>
         context.Request.Headers.Authorization is [{ } authorization] &&
@@ -74,7 +108,15 @@ internal static class ToolRateLimiting
     }
 
     /// <summary>A rate-limit partition: one client's calls of one tool.</summary>
-    private readonly record struct ClientTool(string Client, string Tool);
+    private readonly record struct ClientTool(string Client, string Tool)
+    {
+        /// <summary>
+        /// The partition's name in the store, the same on every gateway: a hash, so API keys never reach the store. The
+        /// tool's length comes first, so no tool and client pair reads as another.
+        /// </summary>
+        public string StoreKey() =>
+            Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{Tool.Length}:{Tool}:{Client}")));
+    }
 
     /// <summary>The <see cref="RejectionsMetric"/> counter, in McpDemo's meter.</summary>
     internal sealed class RejectionCounter(IMeterFactory meters)
