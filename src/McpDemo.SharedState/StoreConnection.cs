@@ -28,7 +28,10 @@ public sealed partial class StoreConnection
     {
         ArgumentNullException.ThrowIfNull(services);
         _logger = logger;
-        _connecting = Task.Run(() => Watch(services.GetRequiredService<IConnectionMultiplexer>()));
+        // On a thread of its own: the client connects synchronously (up to its connect timeout while the store is away),
+        // and a pool thread blocked that long starves the first requests on a small machine.
+        _connecting = Task.Factory.StartNew(() => Watch(services.GetRequiredService<IConnectionMultiplexer>()),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>

@@ -65,6 +65,7 @@ public sealed class LambdaNativePackageTests(StatelessCloudAssembly stateless)
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Bootstrap_ExecsTheBinary_WithTheModelsArguments()
     {
         var bootstrap = Path.Combine(PackageDirectory(), "bootstrap");
