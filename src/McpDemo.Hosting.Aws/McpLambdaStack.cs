@@ -16,12 +16,6 @@ namespace McpDemo.Hosting.Aws;
 /// </summary>
 internal sealed class McpLambdaStack : Stack
 {
-    /// <summary>
-    /// AWS's public Lambda Web Adapter layer for x86_64; published under the same account in each
-    /// commercial region, so the region is filled in at deploy time.
-    /// </summary>
-    public const string DefaultAdapterLayerArn = "arn:aws:lambda:${AWS::Region}:753240598075:layer:LambdaAdapterLayerX86:24";
-
     /// <summary>Memory also buys CPU in Lambda; 1 GiB keeps cold starts of a .NET web app short.</summary>
     public const int MemorySize = 1024;
 
@@ -36,11 +30,14 @@ internal sealed class McpLambdaStack : Stack
         var vpc = deployment.Stores.Count > 0 ? NewStoreVpc() : null;
         List<ServerlessStore> stores = vpc is null ? [] : [.. deployment.Stores.Select(name => new ServerlessStore(this, name, vpc, IsolatedSubnets))];
         var issuer = deployment.ValidatesTokens ? new CognitoIssuer(this, "Issuer") : null;
-        var adapter = LayerVersion.FromLayerVersionArn(this, "WebAdapter", deployment.LambdaAdapterLayerArn ?? Fn.Sub(DefaultAdapterLayerArn));
+        // The package's native binary decides the function's architecture, and so the adapter build it runs beside.
+        var architecture = LambdaPackage.ArchitectureOf(packageDirectory, deployment.ProjectPath);
+        var adapter = LayerVersion.FromLayerVersionArn(this, "WebAdapter", deployment.LambdaAdapterLayerArn ?? Fn.Sub(architecture.DefaultAdapterLayerArn));
         var function = new Function(this, "Server", new FunctionProps
         {
+            // A custom runtime: the bootstrap script execs the NativeAOT binary, which needs no .NET runtime.
             Runtime = Runtime.PROVIDED_AL2023,
-            Architecture = Architecture.X86_64,
+            Architecture = architecture.Cdk,
             Handler = "bootstrap",
             Code = Code.FromAsset(packageDirectory),
             MemorySize = MemorySize,

@@ -28,7 +28,8 @@ public static class SharedStateExtensions
     /// <item>the Data Protection key ring, under one application name, so MRTR <c>requestState</c> protected on one
     /// replica verifies on all;</item>
     /// <item>notifications: an <see cref="INotificationRelay"/> over the store's pub/sub;</item>
-    /// <item>a <c>store</c> health check, Degraded while the store is away.</item>
+    /// <item>a <c>store</c> health check, Degraded while the store is away or still connecting (the connection is made in
+    /// the background from start, so readiness and 2026-07-28 requests do not wait for it).</item>
     /// </list>
     /// Everything stored for a session expires after the transport's session idle timeout. Without a connection
     /// string, state stays in each process and the relay is in-process. Call <see cref="UseSharedState"/> after the guards.
@@ -100,7 +101,33 @@ public static class SharedStateExtensions
         services.AddDataProtection().SetApplicationName(shared.ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<StoreConnection>((options, store) =>
             options.XmlRepository = new RedisXmlRepository(() => store.Multiplexer.GetDatabase(), shared.KeyPrefix + "dataprotection-keys"));
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions
+        {
+            // What the host's own factory validates, in Development only.
+            ValidateScopes = builder.Environment.IsDevelopment(),
+            ValidateOnBuild = builder.Environment.IsDevelopment(),
+        }), WithoutKeyRingPreload);
         return builder;
+    }
+
+    /// <summary>
+    /// Drops ASP.NET Core's preload of the Data Protection key ring (its <c>DataProtectionHostedService</c> reads the ring
+    /// before the server starts): the ring is in the store, so every cold start would wait for the store's handshake and a
+    /// read, though only MRTR state needs keys, and the first request that protects or unprotects reads the ring itself.
+    /// Run as the container is built, after every registration: any later <c>AddDataProtection</c> (<c>AddAuthentication</c>
+    /// calls it) adds the preload back. Matched by name, as the type is internal; StoreConnectReadinessTests fails if it
+    /// stops matching.
+    /// </summary>
+    private static void WithoutKeyRingPreload(IServiceCollection services)
+    {
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService)
+                && services[i].ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService")
+            {
+                services.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>
@@ -111,7 +138,8 @@ public static class SharedStateExtensions
     public static IApplicationBuilder UseSharedState(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Connect as the app starts, so an outage is logged at start, not at the first request.
+        // Start connecting as the app starts, in the background (readiness does not wait for it), so an outage is logged
+        // at start, not at the first request that needs the store.
         _ = app.ApplicationServices.GetService<StoreConnection>();
         return app.UseMiddleware<SharedStateMiddleware>();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -6,34 +7,55 @@ namespace McpDemo.SharedState;
 /// <summary>
 /// The one connection of this process to the store (Aspire's <c>AddRedisClient</c> multiplexer), shared by the session
 /// records, the event streams, the Data Protection key ring and pub/sub, and what it says about outages: once per
-/// outage, a warning; once back, an information. It never blocks start-up and never gives up: while the store is away,
-/// commands fail at once (no queueing, so no request hangs), and StackExchange.Redis reconnects in the background.
+/// outage, a warning; once back, an information. It never blocks start-up and never gives up: it connects in the
+/// background from the moment it is created, so the server is ready, and serves 2026-07-28 requests (which never touch
+/// the store), without waiting for the handshake; only what needs the store waits for it, at its first use. While the
+/// store is away, commands fail at once (no queueing, so no request hangs), and StackExchange.Redis reconnects in the
+/// background.
 /// </summary>
 public sealed partial class StoreConnection
 {
     private readonly ILogger<StoreConnection> _logger;
     private readonly object _gate = new();
+    private readonly Task<IConnectionMultiplexer> _connecting;
     private bool _reportedUnavailable;
 
-    /// <summary>Watches <paramref name="multiplexer"/>, the store's client that <c>AddRedisClient</c> registered.</summary>
-    public StoreConnection(IConnectionMultiplexer multiplexer, ILogger<StoreConnection> logger)
+    /// <summary>
+    /// Starts connecting: <paramref name="services"/> holds the store's client that <c>AddRedisClient</c> registered,
+    /// which connects (round trips, and a TLS handshake on AWS) when it is first resolved.
+    /// </summary>
+    public StoreConnection(IServiceProvider services, ILogger<StoreConnection> logger)
     {
-        ArgumentNullException.ThrowIfNull(multiplexer);
+        ArgumentNullException.ThrowIfNull(services);
         _logger = logger;
-        Multiplexer = multiplexer;
-        Multiplexer.ConnectionFailed += (_, e) => ReportUnavailable(e.Exception);
-        Multiplexer.ConnectionRestored += (_, _) => ReportAvailable();
-        if (!Multiplexer.IsConnected)
+        // On a thread of its own: the client connects synchronously (up to its connect timeout while the store is away),
+        // and a pool thread blocked that long starves the first requests on a small machine.
+        _connecting = Task.Factory.StartNew(() => Watch(services.GetRequiredService<IConnectionMultiplexer>()),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The multiplexer, once connected (the first caller while it connects waits for it); its commands throw
+    /// <see cref="RedisConnectionException"/> while the store is away.
+    /// </summary>
+    public IConnectionMultiplexer Multiplexer => _connecting.GetAwaiter().GetResult();
+
+    /// <summary>Whether the first connection attempt is still under way.</summary>
+    public bool IsConnecting => !_connecting.IsCompleted;
+
+    /// <summary>Whether the store can be reached now (false while connecting).</summary>
+    public bool IsConnected => _connecting.IsCompletedSuccessfully && _connecting.Result.IsConnected;
+
+    private IConnectionMultiplexer Watch(IConnectionMultiplexer multiplexer)
+    {
+        multiplexer.ConnectionFailed += (_, e) => ReportUnavailable(e.Exception);
+        multiplexer.ConnectionRestored += (_, _) => ReportAvailable(multiplexer);
+        if (!multiplexer.IsConnected)
         {
             ReportUnavailable(null);
         }
+        return multiplexer;
     }
-
-    /// <summary>The multiplexer; its commands throw <see cref="RedisConnectionException"/> while the store is away.</summary>
-    public IConnectionMultiplexer Multiplexer { get; }
-
-    /// <summary>Whether the store can be reached now.</summary>
-    public bool IsConnected => Multiplexer.IsConnected;
 
     // Once per outage, not once per failed command or reconnect attempt: an outage must not flood the logs.
     private void ReportUnavailable(Exception? exception)
@@ -49,11 +71,11 @@ public sealed partial class StoreConnection
         LogUnavailable(exception);
     }
 
-    private void ReportAvailable()
+    private void ReportAvailable(IConnectionMultiplexer multiplexer)
     {
         lock (_gate)
         {
-            if (!_reportedUnavailable || !Multiplexer.IsConnected)
+            if (!_reportedUnavailable || !multiplexer.IsConnected)
             {
                 return;
             }

@@ -24,7 +24,8 @@ namespace McpDemo.SharedState;
 internal sealed class StoreEventStreamCache(StoreConnection store, string keyPrefix, TimeSpan idleTimeout) : IDistributedCache
 {
     // The prefix is written before each key on the wire: several writes per call, none builds a prefixed key string.
-    private readonly IDatabase _streams = store.Multiplexer.GetDatabase().WithKeyPrefix(keyPrefix);
+    // Made at first use: the cache is built with the transport's options, before the store has to be connected.
+    private readonly Lazy<IDatabase> _streams = new(() => store.Multiplexer.GetDatabase().WithKeyPrefix(keyPrefix));
     private readonly ConcurrentQueue<Command> _queue = new();
     private int _sending;
 
@@ -88,7 +89,7 @@ internal sealed class StoreEventStreamCache(StoreConnection store, string keyPre
 
     private void SendBatch()
     {
-        var batch = _streams.CreateBatch();
+        var batch = _streams.Value.CreateBatch();
         List<(Task<RedisValue> Sent, TaskCompletionSource<byte[]?> Reply)>? reads = null;
         while (_queue.TryDequeue(out var command))
         {

@@ -16,7 +16,7 @@ namespace McpDemo.SharedState;
 /// </summary>
 public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDisposable
 {
-    private readonly IDatabase _records;
+    private readonly Lazy<IDatabase> _records;
     private readonly SessionIdleTimeout _idleTimeout;
     // Session id -> when this replica last restarted the record's idle clock (Environment.TickCount64). Looked up with
     // the request header's own string, so a request allocates nothing here; swept every refresh interval, so an entry
@@ -30,8 +30,10 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(idleTimeout);
-        // The prefix is written before each key on the wire, so no request builds a prefixed key string.
-        _records = store.Multiplexer.GetDatabase().WithKeyPrefix(options.Value.KeyPrefix + "session:");
+        // The prefix is written before each key on the wire, so no request builds a prefixed key string. Made at first
+        // use: the handler is built with the request pipeline, before the store has to be connected.
+        var prefix = options.Value.KeyPrefix + "session:";
+        _records = new(() => store.Multiplexer.GetDatabase().WithKeyPrefix(prefix));
         // The idle timeout is read at first use, not here: the transport options it comes from resolve this handler.
         _idleTimeout = idleTimeout;
     }
@@ -41,7 +43,7 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         HttpContext context, string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken)
     {
         var record = StoredSessionJson.Serialize(new StoredSession(initializeParams, SessionOwner.Of(context.User)));
-        await RunAsync(() => _records.StringSetAsync(sessionId, record, _idleTimeout.Value));
+        await RunAsync(() => _records.Value.StringSetAsync(sessionId, record, _idleTimeout.Value));
         MarkTouched(sessionId, Environment.TickCount64);
     }
 
@@ -52,7 +54,7 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         HttpContext context, string sessionId, CancellationToken cancellationToken)
     {
         // GETEX reads the record and restarts its idle clock in one round trip.
-        var value = await RunAsync(() => _records.StringGetSetExpiryAsync(sessionId, _idleTimeout.Value));
+        var value = await RunAsync(() => _records.Value.StringGetSetExpiryAsync(sessionId, _idleTimeout.Value));
         if (value.IsNull)
         {
             return null;
@@ -86,7 +88,7 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         try
         {
             // Fire and forget: the request must not wait for it, and a missed refresh costs nothing until the next.
-            _records.KeyExpire(sessionId, _idleTimeout.Value, flags: CommandFlags.FireAndForget);
+            _records.Value.KeyExpire(sessionId, _idleTimeout.Value, flags: CommandFlags.FireAndForget);
         }
         catch (RedisException)
         {

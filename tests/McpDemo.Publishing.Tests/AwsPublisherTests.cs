@@ -208,7 +208,6 @@ public sealed class AwsPublisherTests(StatelessCloudAssembly stateless, Stateful
             ("Handler", "bootstrap"),
             ("MemorySize", 1024),
             ("Timeout", 60),
-            ("Layers", new object[] { Props(("Fn::Sub", Match.StringLikeRegexp("LambdaAdapterLayerX86"))) }),
             ("Environment", Props(("Variables", Match.ObjectLike(new Dictionary<string, object>
             {
                 ["AWS_LWA_PORT"] = "8080",
@@ -218,18 +217,6 @@ public sealed class AwsPublisherTests(StatelessCloudAssembly stateless, Stateful
             }))))));
         template.HasResourceProperties("AWS::Lambda::Url", Props(("AuthType", "NONE"), ("InvokeMode", "RESPONSE_STREAM")));
         template.HasOutput("McpEndpoint", Props(("Value", Match.AnyValue())));
-    }
-
-    [Fact]
-    public void LambdaPackage_StartsTheServerWithTheModelsArguments()
-    {
-        var assets = JsonNode.Parse(File.ReadAllText(Path.Combine(stateless.OutputPath, $"{Lambda}.assets.json")))!;
-        var package = (string)Assert.Single(assets["files"]!.AsObject(), f => ((string?)f.Value!["source"]!["path"])!.StartsWith("asset.", StringComparison.Ordinal)).Value!["source"]!["path"]!;
-
-        var bootstrap = File.ReadAllText(Path.Combine(stateless.OutputPath, package, "bootstrap"));
-
-        Assert.Equal("#!/bin/sh\nexec /var/task/McpDemo.Server '--Mcp:SessionMode=Stateless'\n", bootstrap);
-        Assert.True(File.Exists(Path.Combine(stateless.OutputPath, package, "McpDemo.Server")), "the linux-x64 app host is missing");
     }
 
     [Fact]
