@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using McpDemo.Gateway.Auth;
 using McpDemo.Gateway.Mcp;
 using McpDemo.Guards;
 using McpDemo.ServiceDefaults;
@@ -43,21 +44,13 @@ internal static class ToolRateLimiting
         {
             return RateLimitPartition.GetNoLimiter(default(ClientTool));
         }
-        return RateLimitPartition.GetFixedWindowLimiter(new ClientTool(ClientOf(context), tool), _ => new FixedWindowRateLimiterOptions
+        return RateLimitPartition.GetFixedWindowLimiter(new ClientTool(CallerKey.Of(context), tool), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,
             Window = limit.Window,
             QueueLimit = 0,
         });
     }
-
-    // The API key when there is one, so clients behind one NAT keep separate limits and one key cannot escape its
-    // limit by changing address; the address otherwise. Keys stay in memory as partition keys and are never logged.
-    private static string ClientOf(HttpContext context) =>
-        context.Request.Headers.Authorization is [{ } authorization] &&
-        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > 7
-            ? authorization
-            : context.Connection.RemoteIpAddress?.ToString() ?? "";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
