@@ -56,7 +56,7 @@ public static class BearerTokenAuthentication
             OnMessageReceived = context =>
             {
                 // Two credentials: refuse rather than pick one (RFC 6750 §3.1 invalid_request).
-                if (context.Request.Headers.Authorization.Count > 1)
+                if (HasSeveralCredentials(context.Request))
                 {
                     context.Fail("The request carries more than one Authorization header.");
                 }
@@ -70,7 +70,7 @@ public static class BearerTokenAuthentication
     {
         context.HandleResponse();
         var http = context.HttpContext;
-        var twoCredentials = http.Request.Headers.Authorization.Count > 1;
+        var twoCredentials = HasSeveralCredentials(http.Request);
         var (status, header, reason) = (twoCredentials, context.AuthenticateFailure) switch
         {
             (true, _) => (StatusCodes.Status400BadRequest,
@@ -88,6 +88,14 @@ public static class BearerTokenAuthentication
         return JsonRpcRefusal.WriteAsync(http, status, status == StatusCodes.Status400BadRequest
             ? "Bad Request: send one Authorization header."
             : $"Unauthorized: {reason}. Get an access token for this resource (see {metadata}) and send it as 'Authorization: Bearer <token>'.");
+    }
+
+    // Two Authorization lines, or one holding both: a proxy may join repeated lines with commas (RFC 9110 §5.3), and no
+    // bearer token contains a comma (RFC 6750 §2.1), so a comma means more than one credential.
+    private static bool HasSeveralCredentials(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization;
+        return authorization.Count > 1 || (authorization.Count == 1 && authorization[0]?.Contains(',', StringComparison.Ordinal) == true);
     }
 
     // IdentityModel's own messages are long and version-specific; the exception type says which check failed.
