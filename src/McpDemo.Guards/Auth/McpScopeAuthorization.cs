@@ -37,7 +37,8 @@ internal sealed class McpScopeResultHandler(ToolScopeMap scopes, IOptions<McpEnd
     : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
-    private readonly string _metadata = options.Value.Auth.IsEnabled ? options.Value.Auth.MetadataUri : "";
+    // Registered only with Mcp:Auth, so a resource (and its metadata document) is configured.
+    private readonly string _metadata = options.Value.Auth.MetadataUri;
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
