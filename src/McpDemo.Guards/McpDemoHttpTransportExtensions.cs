@@ -78,12 +78,21 @@ public static class McpDemoHttpTransportExtensions
                 request => request.HttpContext.RequestServices.GetRequiredService<ToolScopeMap>().For(request))
             .AddMcp();
         services.AddOptions<McpAuthenticationOptions>(McpAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<McpEndpointOptions>, ToolScopeMap>((metadata, endpoint, scopes) => metadata.ResourceMetadata = new ProtectedResourceMetadata
+            .Configure<IOptions<McpEndpointOptions>, ToolScopeMap>((metadata, endpoint, scopes) =>
             {
-                Resource = endpoint.Value.Auth.Resource!.OriginalString,
-                AuthorizationServers = [endpoint.Value.Auth.Authority!.OriginalString],
-                ScopesSupported = [.. scopes.Supported],
-                BearerMethodsSupported = ["header"],
+                var auth = endpoint.Value.Auth;
+                // Per request: without Mcp:Auth:Resource, the resource is the request's own /mcp URL (see Resource's remarks).
+                metadata.Events.OnResourceMetadataRequest = context =>
+                {
+                    context.ResourceMetadata = new ProtectedResourceMetadata
+                    {
+                        Resource = auth.ResourceFor(context.Request),
+                        AuthorizationServers = [auth.Authority!.OriginalString],
+                        ScopesSupported = [.. scopes.Supported],
+                        BearerMethodsSupported = ["header"],
+                    };
+                    return Task.CompletedTask;
+                };
             });
         services.AddSingleton<IAuthorizationHandler, McpScopeAuthorizationHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, McpScopeResultHandler>();

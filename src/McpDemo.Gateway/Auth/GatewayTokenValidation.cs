@@ -25,7 +25,7 @@ internal static class GatewayTokenValidation
     {
         if (IsConfigured(configuration))
         {
-            services.AddAuthentication().AddMcpBearerTokens<GatewayOptions>(gateway => gateway.Auth, _ => McpAuthOptions.ToolsScope);
+            services.AddAuthentication().AddMcpBearerTokens<GatewayOptions>(gateway => gateway.Auth);
             services.AddAuthorizationBuilder().AddPolicy(PolicyName, policy => policy
                 .AddAuthenticationSchemes(BearerTokenAuthentication.Scheme)
                 .RequireAuthenticatedUser());

@@ -24,11 +24,11 @@ public static class BearerTokenAuthentication
     /// Adds the <see cref="Scheme"/> scheme over the <see cref="OAuthResourceOptions"/> that <paramref name="select"/>
     /// picks out of <typeparamref name="TSettings"/>. A refused request gets 401 (400 for two <c>Authorization</c>
     /// headers, RFC 6750 §3.1) with <c>WWW-Authenticate: Bearer resource_metadata="…", scope="…"</c>, where the scope is
-    /// what <paramref name="requiredScopes"/> says the request needs, a JSON-RPC error body, and one warning in the log
-    /// that says why without the token.
+    /// what <paramref name="requiredScopes"/> says the request needs (<see cref="OAuthResourceOptions.RequiredScope"/>
+    /// when not given), a JSON-RPC error body, and one warning in the log that says why without the token.
     /// </summary>
     public static AuthenticationBuilder AddMcpBearerTokens<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TSettings>(
-        this AuthenticationBuilder builder, Func<TSettings, OAuthResourceOptions> select, Func<HttpRequest, string> requiredScopes)
+        this AuthenticationBuilder builder, Func<TSettings, OAuthResourceOptions> select, Func<HttpRequest, string>? requiredScopes = null)
         where TSettings : class
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -38,19 +38,18 @@ public static class BearerTokenAuthentication
         return builder;
     }
 
-    private static void Configure(JwtBearerOptions jwt, OAuthResourceOptions options, Func<HttpRequest, string> requiredScopes, ILogger logger)
+    private static void Configure(JwtBearerOptions jwt, OAuthResourceOptions options, Func<HttpRequest, string>? requiredScopes, ILogger logger)
     {
         var authority = options.Authority ?? throw new InvalidOperationException("No authority is configured.");
-        var resource = options.Resource!.OriginalString;
+        requiredScopes ??= _ => options.RequiredScope;
         jwt.Authority = authority.OriginalString;
         // The startup check allows plain HTTP on loopback only.
         jwt.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
         // Claims keep their JWT names (sub, scope, client_id), which is what the session binding and scope checks read.
         jwt.MapInboundClaims = false;
         // The issuer is the discovery document's; the audience is this resource alone (RFC 8707), not the authority.
-        jwt.TokenValidationParameters.ValidAudience = resource;
+        jwt.TokenValidationParameters.AudienceValidator = new TokenAudience(options).IsForThisResource;
         jwt.TokenValidationParameters.ClockSkew = options.ClockSkew;
-        var metadata = options.MetadataUri;
         jwt.Events = new JwtBearerEvents
         {
             OnMessageReceived = context =>
@@ -62,7 +61,7 @@ public static class BearerTokenAuthentication
                 }
                 return Task.CompletedTask;
             },
-            OnChallenge = context => ChallengeAsync(context, metadata, requiredScopes(context.Request), logger),
+            OnChallenge = context => ChallengeAsync(context, options.MetadataUriFor(context.Request), requiredScopes(context.Request), logger),
         };
     }
 

@@ -37,8 +37,7 @@ internal sealed class McpScopeResultHandler(ToolScopeMap scopes, IOptions<McpEnd
     : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
-    // Registered only with Mcp:Auth, so a resource (and its metadata document) is configured.
-    private readonly string _metadata = options.Value.Auth.MetadataUri;
+    private readonly OAuthResourceOptions _auth = options.Value.Auth;
 
     public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
@@ -50,7 +49,7 @@ internal sealed class McpScopeResultHandler(ToolScopeMap scopes, IOptions<McpEnd
         RefusalLog.Refused(logger, StatusCodes.Status403Forbidden, context.Request.Method, context.Request.Path,
             context.Connection.RemoteIpAddress?.ToString(), $"the token lacks a scope of '{needed}'");
         context.Response.Headers[HeaderNames.WWWAuthenticate] =
-            $"Bearer error=\"insufficient_scope\", scope=\"{needed}\", resource_metadata=\"{_metadata}\"";
+            $"Bearer error=\"insufficient_scope\", scope=\"{needed}\", resource_metadata=\"{_auth.MetadataUriFor(context.Request)}\"";
         return JsonRpcRefusal.WriteAsync(context, StatusCodes.Status403Forbidden,
             $"Forbidden: this request needs the scopes '{needed}'. Get a token with them and retry.");
     }

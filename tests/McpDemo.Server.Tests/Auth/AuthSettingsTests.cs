@@ -10,7 +10,9 @@ public sealed class AuthSettingsTests
 
     [Theory]
     [InlineData("plain HTTP on a non-loopback host", "--Mcp:Auth:Authority=http://login.example.com/", Resource)]
-    [InlineData("Mcp:Auth:Authority and Mcp:Auth:Resource go together", "--Mcp:Auth:Authority=https://login.example.com/")]
+    [InlineData("Mcp:Auth:Authority needs Mcp:Auth:Resource", "--Mcp:Auth:Authority=https://login.example.com/")]
+    [InlineData("Mcp:Auth:Resource and Mcp:Auth:AllowedClients need Mcp:Auth:Authority", "--Mcp:Auth:AllowedClients:0=cognito-app-client")]
+    [InlineData("Mcp:Auth:RequiredScope must be one scope", "--Mcp:Auth:Authority=https://login.example.com/", Resource, "--Mcp:Auth:RequiredScope=a b")]
     [InlineData("Mcp:Auth:Resource must be the absolute URL", "--Mcp:Auth:Authority=https://login.example.com/", "--Mcp:Auth:Resource=/mcp")]
     [InlineData("API keys or OAuth tokens, not both", "--Mcp:Auth:Authority=https://login.example.com/", Resource, "--Mcp:ApiKeys:0=a-long-enough-api-key")]
     [InlineData("Mcp:Auth:ClockSkew", "--Mcp:Auth:Authority=https://login.example.com/", Resource, "--Mcp:Auth:ClockSkew=01:00:00")]

@@ -12,9 +12,10 @@ public static class TestTokens
     /// <summary>
     /// A JWT access token signed with <paramref name="key"/> (RS256), for <paramref name="audience"/>, from
     /// <paramref name="issuer"/>, valid from <paramref name="notBefore"/> to <paramref name="expires"/> (now to an hour
-    /// from now unless given).
+    /// from now unless given). A null <paramref name="audience"/> leaves <c>aud</c> out, as Cognito's access tokens do;
+    /// <c>client_id</c> is always <paramref name="subject"/>.
     /// </summary>
-    public static string Sign(SecurityKey key, string issuer, string audience, string subject = "minted-client", string scope = "mcp:tools mcp:confirm",
+    public static string Sign(SecurityKey key, string issuer, string? audience, string subject = "minted-client", string scope = "mcp:tools mcp:confirm",
         DateTime? notBefore = null, DateTime? expires = null)
     {
         var from = notBefore ?? DateTime.UtcNow.AddMinutes(-1);
