@@ -13,7 +13,8 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>
 /// ASP.NET Core's JwtBearer, configured the way an MCP resource server needs it, for the server and the gateway alike:
 /// the issuer's keys fetched from its discovery document and cached, issuer, signature, lifetime (small skew) and
-/// audience checked, and every refusal answered with the challenge the MCP authorization spec asks for.
+/// audience checked, a token found valid remembered until it expires (<see cref="CachingTokenHandler"/>), and every
+/// refusal answered with the challenge the MCP authorization spec asks for.
 /// </summary>
 public static class BearerTokenAuthentication
 {
@@ -45,6 +46,9 @@ public static class BearerTokenAuthentication
         jwt.Authority = authority.OriginalString;
         // The startup check allows plain HTTP on loopback only.
         jwt.RequireHttpsMetadata = authority.Scheme == Uri.UriSchemeHttps;
+        // Validated tokens are remembered until they expire (at most minutes): the gateway and the replica each see every call.
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new CachingTokenHandler());
         // Claims keep their JWT names (sub, scope, client_id), which is what the session binding and scope checks read.
         jwt.MapInboundClaims = false;
         // The issuer is the discovery document's; the audience is this resource alone (RFC 8707), not the authority.

@@ -7,7 +7,8 @@ namespace McpDemo.Server.Tests.Auth;
 
 /// <summary>
 /// Cognito's token shape (<c>client_id</c>, no <c>aud</c>) against a server configured as the AWS stack configures it:
-/// <c>Mcp:Auth:AllowedClients</c>, a prefixed <c>Mcp:Auth:RequiredScope</c>, and no <c>Mcp:Auth:Resource</c>.
+/// <c>Mcp:Auth:AllowedClients</c>, a prefixed <c>Mcp:Auth:RequiredScope</c>, and no <c>Mcp:Auth:Resource</c>; and the
+/// validated-token cache, which must not let an expired or altered token through.
 /// </summary>
 public sealed class AllowedClientTests(AllowedClientTests.Fixture fixture) : IClassFixture<AllowedClientTests.Fixture>
 {
@@ -48,6 +49,8 @@ public sealed class AllowedClientTests(AllowedClientTests.Fixture fixture) : ICl
                 $"--Mcp:Auth:AllowedClients:0={AllowedClient}",
                 $"--Mcp:Auth:RequiredScope={RequiredScope}",
                 $"--Mcp:Auth:ToolScopes:confirm_action={ConfirmScope}",
+                // No skew, so a token is refused the moment it expires, cached or not.
+                "--Mcp:Auth:ClockSkew=00:00:00",
             ]);
         }
 
@@ -124,6 +127,42 @@ public sealed class AllowedClientTests(AllowedClientTests.Fixture fixture) : ICl
 
         Assert.Equal(Endpoint.AbsoluteUri, document.RootElement.GetProperty("resource").GetString());
         Assert.Equal([RequiredScope, ConfirmScope], document.RootElement.GetProperty("scopes_supported").EnumerateArray().Select(scope => scope.GetString()));
+    }
+
+    [Fact]
+    public async Task ATokenServedWhileValid_IsRefusedOnceExpired()
+    {
+        var now = DateTime.UtcNow;
+        var token = TestTokens.Sign(await Issuer.ReadSigningKeyAsync(), Issuer.Issuer.AbsoluteUri, audience: null, subject: AllowedClient,
+            scope: RequiredScope, notBefore: now.AddMinutes(-1), expires: now.AddSeconds(8));
+        using (var served = await Refusals.CallAsync(Endpoint, "ping", $"Bearer {token}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        }
+
+        // exp has whole seconds: wait past it.
+        await Task.Delay(now.AddSeconds(10) - DateTime.UtcNow);
+        var mark = Server.OutputMark;
+        using var refused = await Refusals.CallAsync(Endpoint, "ping", $"Bearer {token}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        await Refusals.AssertLoggedOnceAsync(Server, mark, Endpoint, "the token has expired", token.Split('.')[2]);
+    }
+
+    [Fact]
+    public async Task ATokenDifferingFromAServedOne_IsValidatedAfresh()
+    {
+        var token = await SignAsync(AllowedClient, RequiredScope);
+        using (var served = await Refusals.CallAsync(Endpoint, "ping", $"Bearer {token}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        }
+        var signature = token.Split('.')[2];
+        var forged = token[..^signature.Length] + signature[..10] + (signature[10] == 'A' ? 'B' : 'A') + signature[11..];
+
+        using var refused = await Refusals.CallAsync(Endpoint, "ping", $"Bearer {forged}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     private async Task<string> SignAsync(string client, string scope) =>
