@@ -6,7 +6,7 @@
 #      native compile of the run, shared by everything below;
 #   4. runs every test project with `dotnet test --no-build`, one trx file each; the Lambda package of the CDK tests
 #      is that publish (MCPDEMO_LAMBDA_NATIVE_SERVER), not a second native compile;
-#   5. runs the server's real-client peer tests, its Lambda-shaped run and the official conformance suite against
+#   5. runs the server's real-client peer tests, its Lambda-shaped run, its OAuth tests and the official conformance suite against
 #      McpDemo.Server itself, in both modes, on the native binary (MCPDEMO_SERVER_BINARY): analyzers miss metadata that
 #      is only looked up at run time, so only running the binary shows it works;
 #   6. ends with one line, alone: "N passed, N failed", summed over every test project and the native run.
@@ -54,7 +54,7 @@ fi
 
 native="$root/artifacts/native-server"
 native_results="$results/native"
-native_tests='FullyQualifiedName~McpDemo.Server.Tests.Peers|FullyQualifiedName~McpDemo.Server.Tests.Lambda|FullyQualifiedName~McpDemo.Server.Tests.Conformance.Server'
+native_tests='FullyQualifiedName~McpDemo.Server.Tests.Peers|FullyQualifiedName~McpDemo.Server.Tests.Lambda|FullyQualifiedName~McpDemo.Server.Tests.Conformance.Server|FullyQualifiedName~McpDemo.Server.Tests.Auth'
 step "Publishing the server with NativeAOT into $native (one publish for every native test; 3-4 minutes on two cores)"
 rm -rf "$native"
 publish_started=$SECONDS

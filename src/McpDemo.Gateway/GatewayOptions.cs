@@ -1,6 +1,7 @@
 using McpDemo.Gateway.Affinity;
 using McpDemo.Gateway.Mcp;
 using McpDemo.Gateway.RateLimiting;
+using McpDemo.Guards;
 
 namespace McpDemo.Gateway;
 
@@ -26,6 +27,9 @@ public sealed class GatewayOptions
 
     /// <summary>The key that wraps a legacy session's <c>Mcp-Session-Id</c> with its replica, and protects the affinity cookie.</summary>
     public SessionAffinityOptions Affinity { get; set; } = new();
+
+    /// <summary>Token validation at the edge: on when <c>Gateway:Auth:Authority</c> is set, with <c>Gateway:Auth:Resource</c> or <c>Gateway:Auth:AllowedClients</c>.</summary>
+    public OAuthResourceOptions Auth { get; set; } = new();
 
     /// <summary>The idle timeout of streams.</summary>
     public StreamTimeoutOptions Timeouts { get; set; } = new();

@@ -39,6 +39,7 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         {
             failures.Add($"{GatewayOptions.SectionName}:Timeouts:Stream is {stream}; leave it out for no timeout, or make it positive.");
         }
+        failures.AddRange(options.Auth.Problems($"{GatewayOptions.SectionName}:Auth"));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

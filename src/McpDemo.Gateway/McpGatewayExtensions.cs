@@ -1,4 +1,5 @@
 using McpDemo.Gateway.Affinity;
+using McpDemo.Gateway.Auth;
 using McpDemo.Gateway.Mcp;
 using McpDemo.Gateway.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
@@ -27,6 +28,7 @@ public static class McpGatewayExtensions
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
         builder.Services.AddSingleton<McpTelemetry>();
+        builder.Services.AddGatewayTokenValidation(builder.Configuration);
         builder.AddToolRateLimiting();
         builder.Services.AddSingleton<AffinityKey>();
         // A registration made before this one (e.g. Data Protection over the shared store) wins.
@@ -71,7 +73,8 @@ public static class McpGatewayExtensions
     }
 
     /// <summary>
-    /// Maps <c>/mcp</c> to the replicas. Before the proxy: the MCP headers are read and checked
+    /// Maps <c>/mcp</c> to the replicas. Before the proxy: with <c>Gateway:Auth</c>, the token is validated
+    /// (<see cref="GatewayTokenValidation"/>); the MCP headers are read and checked
     /// (<see cref="McpRequestMiddleware"/>), then the per-tool rate limits apply. In the proxy pipeline: streams get
     /// their own idle timeout, connection failures fail over, then session affinity (wrapped session id, then cookie),
     /// round-robin, and passive health checks.
@@ -88,12 +91,18 @@ public static class McpGatewayExtensions
         }
 
         app.UseRouting();
+        if (options.Auth.IsEnabled)
+        {
+            // First: a bad token is answered before anything reads the body, and the limiter below sees the token's client.
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
         // Only requests routed to the proxy are MCP requests; /health and the rest are not read.
         app.UseWhen(context => context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>() is not null,
             mcp => mcp.UseMiddleware<McpRequestMiddleware>());
         // The route names the tool policy; it limits only the tools Gateway:RateLimits lists.
         app.UseRateLimiter();
-        return app.MapReverseProxy(pipeline =>
+        var proxy = app.MapReverseProxy(pipeline =>
         {
             pipeline.UseMiddleware<StreamTimeoutMiddleware>();
             pipeline.UseMiddleware<ConnectionFailoverMiddleware>();
@@ -105,5 +114,10 @@ public static class McpGatewayExtensions
             pipeline.UseLoadBalancing();
             pipeline.UsePassiveHealthChecks();
         });
+        if (options.Auth.IsEnabled)
+        {
+            proxy.ConfigureEndpoints(GatewayTokenValidation.RequireToken);
+        }
+        return proxy;
     }
 }

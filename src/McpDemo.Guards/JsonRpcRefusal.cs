@@ -50,7 +50,7 @@ public static class JsonRpcRefusal
     public static string ReasonFor(int statusCode) => statusCode switch
     {
         StatusCodes.Status400BadRequest => "Bad Request: the message could not be read; check its params against the method's schema.",
-        StatusCodes.Status401Unauthorized => "Unauthorized: send an API key as 'Authorization: Bearer <key>'.",
+        StatusCodes.Status401Unauthorized => "Unauthorized: send a credential as 'Authorization: Bearer <key or token>'.",
         StatusCodes.Status403Forbidden => "Forbidden: this credential may not use this resource.",
         StatusCodes.Status404NotFound => "Not Found: the MCP endpoint has no such resource.",
         StatusCodes.Status405MethodNotAllowed => "Method Not Allowed: the MCP endpoint takes POST (and GET/DELETE only in a legacy session).",

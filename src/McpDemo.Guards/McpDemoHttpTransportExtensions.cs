@@ -1,7 +1,10 @@
 using McpDemo.Guards;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.AspNetCore.Authentication;
+using ModelContextProtocol.Authentication;
 using ModelContextProtocol.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -19,7 +22,7 @@ public static class McpDemoHttpTransportExtensions
     /// <item>legacy-session idle expiry and cap (<c>Mcp:IdleTimeout</c>, <c>Mcp:MaxIdleSessions</c>);</item>
     /// <item><c>Last-Event-ID</c> resume through the SDK's distributed-cache event stream store, in process memory
     /// (<c>AddSharedState</c> puts one on the store in its place);</item>
-    /// <item>the <see cref="ApiKeyAuthenticationHandler"/> scheme over <c>Mcp:ApiKeys</c>;</item>
+    /// <item>the <see cref="ApiKeyAuthenticationHandler"/> scheme over <c>Mcp:ApiKeys</c>, or OAuth tokens over <c>Mcp:Auth</c>;</item>
     /// <item>-32602 for <c>tools/call</c> and <c>subscriptions/listen</c> params that do not bind (<see cref="InvalidParamsFilter"/>).</item>
     /// </list>
     /// </summary>
@@ -49,7 +52,57 @@ public static class McpDemoHttpTransportExtensions
         services.AddAuthorizationBuilder().AddPolicy(ApiKeyAuthenticationDefaults.PolicyName, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthenticationDefaults.AuthenticationScheme)
             .RequireAuthenticatedUser());
+        // Decided from configuration here, not options: the schemes exist only when used, so an open or API-key server
+        // neither serves an empty metadata document nor pays for token validation.
+        if (configuration.GetSection(McpEndpointOptions.SectionName)[$"Auth:{nameof(McpAuthOptions.Authority)}"] is { Length: > 0 })
+        {
+            builder.WithOAuthResourceServer();
+        }
         return builder;
+    }
+
+    /// <summary>
+    /// Makes the endpoint an OAuth 2.1 resource server over <c>Mcp:Auth</c>: JwtBearer (<see cref="BearerTokenAuthentication"/>),
+    /// the SDK's RFC 9728 metadata document (<c>/.well-known/oauth-protected-resource</c> and <c>…/mcp</c>), the
+    /// <see cref="McpScopeRequirement.PolicyName"/> policy (a valid token with the scopes the request's headers need,
+    /// 403 <c>insufficient_scope</c> otherwise), and the MCP filters that hide tools the caller may not call and refuse
+    /// calls the headers did not name.
+    /// </summary>
+    private static void WithOAuthResourceServer(this IMcpServerBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<ToolScopeMap>();
+        services.AddAuthentication()
+            .AddMcpBearerTokens<McpEndpointOptions>(
+                endpoint => endpoint.Auth,
+                request => request.HttpContext.RequestServices.GetRequiredService<ToolScopeMap>().For(request))
+            .AddMcp();
+        services.AddOptions<McpAuthenticationOptions>(McpAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<McpEndpointOptions>, ToolScopeMap>((metadata, endpoint, scopes) =>
+            {
+                var auth = endpoint.Value.Auth;
+                // Per request: without Mcp:Auth:Resource, the resource is the request's own /mcp URL (see Resource's remarks).
+                metadata.Events.OnResourceMetadataRequest = context =>
+                {
+                    context.ResourceMetadata = new ProtectedResourceMetadata
+                    {
+                        Resource = auth.ResourceFor(context.Request),
+                        AuthorizationServers = [auth.Authority!.OriginalString],
+                        ScopesSupported = [.. scopes.Supported],
+                        BearerMethodsSupported = ["header"],
+                    };
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddSingleton<IAuthorizationHandler, McpScopeAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, McpScopeResultHandler>();
+        services.AddAuthorizationBuilder().AddPolicy(McpScopeRequirement.PolicyName, policy => policy
+            .AddAuthenticationSchemes(BearerTokenAuthentication.Scheme)
+            .RequireAuthenticatedUser()
+            .AddRequirements(new McpScopeRequirement()));
+        builder.WithRequestFilters(filters => filters
+            .AddListToolsFilter(ToolScopeFilters.HideForbiddenTools)
+            .AddCallToolFilter(ToolScopeFilters.RequireToolScope));
     }
 
     private static void ApplyEndpointOptions(HttpServerTransportOptions transport, IOptions<McpEndpointOptions> endpoint)

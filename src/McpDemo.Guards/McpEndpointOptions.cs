@@ -65,7 +65,11 @@ public sealed class McpEndpointOptions
 
     /// <summary>
     /// Bearer keys, at least 16 characters each. When any is set, every MCP request must carry one
-    /// (<c>Authorization: Bearer &lt;key&gt;</c>); when none is, the endpoint is open (and loopback-bound by default).
+    /// (<c>Authorization: Bearer &lt;key&gt;</c>); when none is (and <see cref="Auth"/> is off), the endpoint is open
+    /// (and loopback-bound by default). Not together with <see cref="Auth"/>: a server takes one kind of credential.
     /// </summary>
     public string[] ApiKeys { get; set; } = [];
+
+    /// <summary>OAuth 2.1 access tokens (<c>Mcp:Auth</c>): on when <c>Mcp:Auth:Authority</c> is set.</summary>
+    public McpAuthOptions Auth { get; set; } = new();
 }

@@ -45,6 +45,19 @@ internal sealed class McpEndpointOptionsValidator : IValidateOptions<McpEndpoint
                 failures.Add($"{Section}:AllowedOrigins entry '{origin}' is not an absolute origin such as https://app.example.com.");
             }
         }
+        failures.AddRange(options.Auth.Problems($"{Section}:Auth"));
+        if (options.Auth.IsEnabled && options.ApiKeys.Length > 0)
+        {
+            // Either would do, but a server that takes both has the weaker one's strength: pick one.
+            failures.Add($"{Section}:ApiKeys and {Section}:Auth:Authority are both set; a server takes API keys or OAuth tokens, not both. Remove one.");
+        }
+        foreach (var (tool, scopes) in options.Auth.ToolScopes)
+        {
+            if (scopes.Contains('"') || scopes.Contains('\\'))
+            {
+                failures.Add($"{Section}:Auth:ToolScopes:{tool} is '{scopes}'; scopes are space-separated tokens without quotes or backslashes.");
+            }
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -47,8 +47,10 @@ public static class McpGuardsExtensions
     }
 
     /// <summary>
-    /// Requires an API key on the endpoints when <c>Mcp:ApiKeys</c> lists any (401 with <c>WWW-Authenticate</c>
-    /// otherwise); leaves them open when it lists none. Needs <c>UseAuthentication</c> and <c>UseAuthorization</c>.
+    /// Requires the configured credential on the endpoints: an OAuth access token with the request's scopes when
+    /// <c>Mcp:Auth:Authority</c> is set (401, or 403 <c>insufficient_scope</c>), else an API key when <c>Mcp:ApiKeys</c>
+    /// lists any (401 with <c>WWW-Authenticate</c> otherwise); leaves them open when neither is. Needs
+    /// <c>UseAuthentication</c> and <c>UseAuthorization</c>.
     /// </summary>
     public static TBuilder RequireMcpApiKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
@@ -56,7 +58,12 @@ public static class McpGuardsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Add(endpoint =>
         {
-            if (Options(endpoint).ApiKeys.Length > 0)
+            var options = Options(endpoint);
+            if (options.Auth.IsEnabled)
+            {
+                endpoint.Metadata.Add(new AuthorizeAttribute(McpScopeRequirement.PolicyName));
+            }
+            else if (options.ApiKeys.Length > 0)
             {
                 endpoint.Metadata.Add(new AuthorizeAttribute(ApiKeyAuthenticationDefaults.PolicyName));
             }

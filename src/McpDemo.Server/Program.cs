@@ -4,7 +4,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddServiceDefaults();
 builder.AddSharedState();                                   // ConnectionStrings:store, when set
 builder.Services.AddMcpServer()
-    .WithMcpDemoHttpTransport(builder.Configuration)        // Mcp:* options, the API-key scheme, invalid params
+    .WithMcpDemoHttpTransport(builder.Configuration)        // Mcp:* options, API keys or OAuth, invalid params
     .WithProductTools();
 
 var app = builder.Build();
@@ -12,11 +12,11 @@ var app = builder.Build();
 // Every middleware, in the order a request meets it (routing, implicit, comes first and applies the size limit).
 app.UseMcpRefusals("/mcp");                                 // JSON-RPC error bodies for exceptions and bodiless 4xx
 app.UseHostOriginValidation("/mcp");                        // 403 for another site's Host or Origin (DNS rebinding)
-app.UseAuthentication();                                    // API keys (Mcp:ApiKeys)
-app.UseAuthorization();                                     // 401 without one, where RequireMcpApiKey asks for it
+app.UseAuthentication();                                    // API keys (Mcp:ApiKeys) or OAuth tokens (Mcp:Auth), and its RFC 9728 metadata
+app.UseAuthorization();                                     // 401 without one, 403 insufficient_scope, where RequireMcpApiKey asks for it
 app.UseSharedState();                                       // the store, only for requests that passed the above
 app.MapMcp("/mcp")
-    .RequireMcpApiKey()
+    .RequireMcpApiKey()                                     // the configured credential: OAuth token or API key
     .WithMcpRequestSizeLimit();                             // 413 past Mcp:MaxRequestBodySize
 app.MapDefaultEndpoints();                                  // /health, /alive
 

@@ -43,13 +43,22 @@ public sealed class McpServerProcess : IRunningMcpServer
     /// Starts <paramref name="projectFolder"/> (e.g. <c>src/McpDemo.Server</c>) with <c>--Mcp:SessionMode=<paramref name="sessionMode"/></c>,
     /// plus <paramref name="environment"/> variables and <paramref name="extraArguments"/>.
     /// </summary>
-    public static async Task<McpServerProcess> StartAsync(
+    public static Task<McpServerProcess> StartAsync(
         string projectFolder,
         string sessionMode,
         IReadOnlyDictionary<string, string?>? environment = null,
+        params string[] extraArguments) =>
+        StartAsync(projectFolder, new Uri($"http://127.0.0.1:{FreePort.Next()}/"), sessionMode, environment, extraArguments);
+
+    /// <summary>Starts <paramref name="projectFolder"/> as the other overload does, listening at <paramref name="baseAddress"/>.</summary>
+    public static async Task<McpServerProcess> StartAsync(
+        string projectFolder,
+        Uri baseAddress,
+        string sessionMode,
+        IReadOnlyDictionary<string, string?>? environment,
         params string[] extraArguments)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        ArgumentNullException.ThrowIfNull(baseAddress);
         string[] arguments = ["--urls", baseAddress.GetLeftPart(UriPartial.Authority), $"--Mcp:SessionMode={sessionMode}", .. extraArguments];
         var process = projectFolder == ServerProject
             ? StartServer(arguments, environment)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using McpDemo.Gateway.Auth;
 using McpDemo.Gateway.Mcp;
 using McpDemo.Guards;
 using McpDemo.ServiceDefaults;
@@ -72,7 +73,7 @@ internal static class ToolRateLimiting
         {
             return RateLimitPartition.GetNoLimiter(default(ClientTool));
         }
-        var partition = new ClientTool(ClientOf(context), tool);
+        var partition = new ClientTool(CallerKey.Of(context), tool);
         if (context.RequestServices.GetService<RateLimitStore>() is { } store)
         {
             return RateLimitPartition.Get(partition, key => new StoreWindowRateLimiter(key.StoreKey(), limit, store));
@@ -84,14 +85,6 @@ internal static class ToolRateLimiting
             QueueLimit = 0,
         });
     }
-
-    // The one place the client of a call is chosen. The API key when there is one, so clients behind one NAT keep separate limits and one key cannot escape its
-    // limit by changing address; the address otherwise. Keys stay in memory as partition keys and are never logged.
-    private static string ClientOf(HttpContext context) =>
-        context.Request.Headers.Authorization is [{ } authorization] &&
-        authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization.Length > 7
-            ? authorization
-            : context.Connection.RemoteIpAddress?.ToString() ?? "";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

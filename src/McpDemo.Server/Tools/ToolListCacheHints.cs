@@ -5,7 +5,8 @@ namespace McpDemo.Server.Tools;
 
 /// <summary>
 /// Cache hints on <c>tools/list</c> (2026-07-28 <c>ttlMs</c> and <c>cacheScope</c>): the product tools are fixed
-/// for a build and the same for every caller, so clients and intermediaries may share the list for a while.
+/// for a build and, unless per-tool scopes filtered the list for its caller (which marks it private), the same for
+/// every caller, so clients and intermediaries may share the list for a while.
 /// </summary>
 internal static class ToolListCacheHints
 {
@@ -17,7 +18,7 @@ internal static class ToolListCacheHints
     {
         var result = await next(context, cancellationToken);
         result.TimeToLive = TimeToLive;
-        result.CacheScope = CacheScope.Public;
+        result.CacheScope ??= CacheScope.Public;
         return result;
     };
 }
