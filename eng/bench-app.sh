@@ -1,4 +1,4 @@
-# What the benchmarks (eng/bench.sh, eng/bench-gateway.sh, eng/bench-telemetry.sh) share on top of eng/bench-wrk.sh:
+# What the benchmarks (eng/bench.sh, eng/bench-gateway.sh, eng/bench-telemetry.sh, eng/bench-auth.sh) share on top of eng/bench-wrk.sh:
 # starting the apps they compare, stopping them (and any other process whose pid is added to pids), and reading
 # compare's figures. Source it, don't run it.
 source "$(dirname "${BASH_SOURCE[0]}")/bench-wrk.sh"
@@ -110,4 +110,16 @@ cost_per_call() {
     $3 == "instructions" { instructions = $1 ~ /^[0-9]+$/ ? sprintf("%.1f", $1 / calls / 1000) : "n/a" }
     $3 == "task-clock" { cpu = $1 ~ /^[0-9.]+$/ ? sprintf("%.1f", $1 * 1000 / calls) : "n/a" }
     END { print (instructions == "" ? "n/a" : instructions), (cpu == "" ? "n/a" : cpu) }' "$counts"
+}
+
+# cpu_ticks PID...: the clock ticks the processes and their children (nginx's workers) have run, user plus system.
+cpu_ticks() {
+  local total=0 pid proc
+  for pid in "$@"; do
+    for proc in "$pid" $(pgrep -P "$pid" || true); do
+      # Fields 14 and 15 after the ")" that ends the command name, which may hold spaces.
+      total=$((total + $(sed 's/.*) //' "/proc/$proc/stat" | awk '{ print $12 + $13 }')))
+    done
+  done
+  echo "$total"
 }

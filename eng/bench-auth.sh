@@ -68,14 +68,6 @@ apikey_gateway_pid="${pids[-1]}"
 wait_for_pong oauth "$resource" "Bearer $token"
 wait_for_pong apikey "http://127.0.0.1:$apikey_port/mcp" "Bearer $api_key"
 
-# cpu_ticks PID...: the clock ticks the processes have run, user plus system (fields 14 and 15 after the command name).
-cpu_ticks() {
-  local total=0 pid
-  for pid in "$@"; do
-    total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 }')))
-  done
-  echo "$total"
-}
 
 ticks_per_second="$(getconf CLK_TCK)"
 # measure LABEL URL AUTHORIZATION ROUND PID...: one wrk round; writes "req/s p99 wrong non2xx cpu_us_per_call" to LABEL.ROUND.figures.

@@ -95,15 +95,6 @@ for _ in $(seq 1 50); do
 done
 echo "nginx $(nginx -v 2>&1 | cut -d/ -f2) answers on $nginx_url"
 
-# cpu_ticks PID: the clock ticks PID and its child processes (nginx's workers) have run, user plus system.
-cpu_ticks() {
-  local pid="$1" total=0 proc
-  for proc in "$pid" $(pgrep -P "$pid" || true); do
-    # Fields 14 and 15 after the ")" that ends the command name, which may hold spaces.
-    total=$((total + $(sed 's/.*) //' "/proc/$proc/stat" | awk '{ print $12 + $13 }')))
-  done
-  echo "$total"
-}
 
 ticks_per_second="$(getconf CLK_TCK)"
 # measure LABEL URL PID ROUND: one wrk round; writes "req/s p99 wrong non2xx cpu_us_per_call" to LABEL.ROUND.figures.

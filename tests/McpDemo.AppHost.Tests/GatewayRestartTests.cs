@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
 using McpDemo.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace McpDemo.AppHost.Tests;
 
@@ -44,7 +43,7 @@ public sealed class GatewayRestartTests : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
 
         Assert.NotEqual(victim, restarted);
-        Assert.Contains(await LogOfAsync("gateway"), line => line.Contains("exited unexpectedly", StringComparison.Ordinal) && line.Contains("restarting", StringComparison.Ordinal));
+        Assert.Contains(await App.LinesOfAsync("gateway"), line => line.Contains("exited unexpectedly", StringComparison.Ordinal) && line.Contains("restarting", StringComparison.Ordinal));
         using var http = new HttpClient();
         using var health = await http.GetAsync(new Uri($"http://localhost:{_gatewayPort.ToString(CultureInfo.InvariantCulture)}/health"), timeout.Token);
         Assert.True(health.IsSuccessStatusCode, $"The restarted gateway answered /health with {(int)health.StatusCode}.");
@@ -63,16 +62,6 @@ public sealed class GatewayRestartTests : IAsyncLifetime
         snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
         && int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
 
-    private async Task<List<string>> LogOfAsync(string resource)
-    {
-        var lines = new List<string>();
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model.Resources.Single(r => r.Name == resource)))
-        {
-            lines.AddRange(batch.Select(line => line.Content));
-        }
-        return lines;
-    }
 
     public async Task DisposeAsync()
     {

@@ -26,7 +26,7 @@ public sealed class OAuthTopologyTests(OAuthTopologyTests.OAuthAppHost topology)
         using var timeout = new CancellationTokenSource(s_patience);
         var finished = await App.ResourceNotifications.WaitForResourceAsync(
             "client", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
-        var log = string.Join('\n', await LogOfAsync("client"));
+        var log = string.Join('\n', await App.LinesOfAsync("client"));
 
         Assert.True(finished.Snapshot.ExitCode == 0, $"The demo client exited with {finished.Snapshot.ExitCode}:\n{log}");
         Assert.Contains($"Authorization: {McpEndpoint} answered 401; its protected-resource metadata is at {new Uri(McpEndpoint, "/.well-known/oauth-protected-resource")}", log, StringComparison.Ordinal);
@@ -64,16 +64,6 @@ public sealed class OAuthTopologyTests(OAuthTopologyTests.OAuthAppHost topology)
         Assert.Equal(new Uri(App.GetEndpoint("identity", "http"), "/").AbsoluteUri, (string?)discovery["issuer"]);
     }
 
-    private async Task<IReadOnlyList<string>> LogOfAsync(string resource)
-    {
-        var lines = new List<string>();
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model.Resources.Single(r => r.Name == resource)))
-        {
-            lines.AddRange(batch.Select(line => line.Content));
-        }
-        return lines;
-    }
 
     private async Task<string> SecretAsync(string parameter)
     {

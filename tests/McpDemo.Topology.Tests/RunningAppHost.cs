@@ -1,6 +1,5 @@
 using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
-using Microsoft.Extensions.DependencyInjection;
 using McpDemo.Testing;
 
 namespace McpDemo.Topology.Tests;
@@ -70,22 +69,11 @@ public abstract class RunningAppHost(params string[] args) : IAsyncLifetime
         using var timeout = new CancellationTokenSource(Patience);
         var finished = await App.ResourceNotifications.WaitForResourceAsync(
             "client", e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
-        var log = await LogOfAsync("client");
+        var log = await App.LinesOfAsync("client");
         Assert.True(finished.Snapshot.ExitCode == 0, $"The demo client exited with {finished.Snapshot.ExitCode}:\n{string.Join('\n', log)}");
         return log;
     }
 
-    /// <summary>What <paramref name="resource"/> wrote to its console so far, one line each.</summary>
-    public async Task<IReadOnlyList<string>> LogOfAsync(string resource)
-    {
-        var lines = new List<string>();
-        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
-        await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(model.Resources.Single(r => r.Name == resource)))
-        {
-            lines.AddRange(batch.Select(line => line.Content));
-        }
-        return lines;
-    }
 
     public async Task DisposeAsync()
     {

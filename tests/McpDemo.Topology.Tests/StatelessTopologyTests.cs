@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Aspire.Hosting.ApplicationModel;
+using McpDemo.Testing;
 
 namespace McpDemo.Topology.Tests;
 
@@ -68,7 +69,7 @@ public sealed class StatelessTopologyTests(StatelessAppHost appHost) : IClassFix
         await app.ResourceNotifications.WaitForResourceHealthyAsync("server-2", timeout.Token);
 
         Assert.NotEqual(victim.AppPid, restarted.AppPid);
-        Assert.Contains(await appHost.LogOfAsync("server-2"), line => line.Contains("exited unexpectedly", StringComparison.Ordinal) && line.Contains("restarting", StringComparison.Ordinal));
+        Assert.Contains(await appHost.App.LinesOfAsync("server-2"), line => line.Contains("exited unexpectedly", StringComparison.Ordinal) && line.Contains("restarting", StringComparison.Ordinal));
         // Every call succeeds meanwhile (the peer fails on any error). The gateway takes a replica that refused a
         // connection out for its reactivation period and back after a good probe, which can be later than the AppHost
         // sees it healthy: calls reach the restarted replica again within a few rounds, never by a fixed time.
