@@ -15,7 +15,7 @@ public static class McpDemoHttpTransportExtensions
     /// <summary>
     /// Adds the SDK's HTTP transport (<c>WithHttpTransport</c>) configured from the <c>Mcp</c> section
     /// (<see cref="McpEndpointOptions"/>, validated at startup), plus what the guards and
-    /// <c>RequireMcpApiKey</c> need:
+    /// <c>RequireMcpAuthorization</c> need:
     /// <list type="bullet">
     /// <item><c>Mcp:SessionMode</c>: Stateless, or Stateful as the SDK's <c>StatefulForInitializeClients</c>
     /// (<see cref="McpEndpointOptions.TransportSessionMode"/>);</item>

@@ -52,7 +52,7 @@ public static class McpGuardsExtensions
     /// lists any (401 with <c>WWW-Authenticate</c> otherwise); leaves them open when neither is. Needs
     /// <c>UseAuthentication</c> and <c>UseAuthorization</c>.
     /// </summary>
-    public static TBuilder RequireMcpApiKey<TBuilder>(this TBuilder builder)
+    public static TBuilder RequireMcpAuthorization<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);

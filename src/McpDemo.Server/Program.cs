@@ -13,10 +13,10 @@ var app = builder.Build();
 app.UseMcpRefusals("/mcp");                                 // JSON-RPC error bodies for exceptions and bodiless 4xx
 app.UseHostOriginValidation("/mcp");                        // 403 for another site's Host or Origin (DNS rebinding)
 app.UseAuthentication();                                    // API keys (Mcp:ApiKeys) or OAuth tokens (Mcp:Auth), and its RFC 9728 metadata
-app.UseAuthorization();                                     // 401 without one, 403 insufficient_scope, where RequireMcpApiKey asks for it
+app.UseAuthorization();                                     // 401 without one, 403 insufficient_scope, where RequireMcpAuthorization asks
 app.UseSharedState();                                       // the store, only for requests that passed the above
 app.MapMcp("/mcp")
-    .RequireMcpApiKey()                                     // the configured credential: OAuth token or API key
+    .RequireMcpAuthorization()                              // the configured credential: OAuth token or API key
     .WithMcpRequestSizeLimit();                             // 413 past Mcp:MaxRequestBodySize
 app.MapDefaultEndpoints();                                  // /health, /alive
 

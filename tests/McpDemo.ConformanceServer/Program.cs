@@ -10,6 +10,6 @@ app.UseMcpRefusals("/mcp");
 app.UseHostOriginValidation("/mcp");
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapMcp("/mcp").RequireMcpApiKey().WithMcpRequestSizeLimit();
+app.MapMcp("/mcp").RequireMcpAuthorization().WithMcpRequestSizeLimit();
 app.MapDefaultEndpoints();
 app.Run();
