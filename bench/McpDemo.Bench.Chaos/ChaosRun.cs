@@ -95,8 +95,8 @@ internal sealed class ChaosRun(Topology topology)
 
     private static void PrintTable(List<Fault> faults, List<Call> calls, Load load, TimeSpan? storeRecovered)
     {
-        Console.WriteLine("| fault | calls started | succeeded | 5xx | 424 | connection | timeout | other | legacy sessions lost | GET streams cut | time to recover |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| fault | calls started | succeeded | 5xx | 424 | connection | timeout | other | slowest | legacy sessions lost | GET streams cut | time to recover |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var fault in faults)
         {
             var owned = calls.Where(fault.Owns).ToList();
@@ -104,6 +104,7 @@ internal sealed class ChaosRun(Topology topology)
             Console.WriteLine(string.Join(" | ",
                 $"| {fault.Name}", owned.Count, Count(Outcomes.Ok), Count(Outcomes.ServerError), Count(Outcomes.Retry, Outcomes.RetryWithoutAfter),
                 Count(Outcomes.Connection), Count(Outcomes.Timeout), Count(Outcomes.Other, Outcomes.SessionLost),
+                Seconds(owned.Select(c => (TimeSpan?)(c.Ended - c.Started)).Max()),
                 load.SessionsLost.Count(s => s.At >= fault.Began && s.At < fault.WindowEnd),
                 load.StreamCuts.Count(s => s.At >= fault.Began && s.At < fault.WindowEnd),
                 Recovery(fault, calls, storeRecovered) + " |"));

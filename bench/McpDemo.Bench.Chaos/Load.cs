@@ -111,6 +111,7 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
     private async Task GetStreamAsync(Uri endpoint, int gateway, string sessionId, Func<bool> current, CancellationToken stop)
     {
         string? lastEventId = null;
+        var open = false;
         while (!stop.IsCancellationRequested && current())
         {
             try
@@ -126,6 +127,7 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
                 if (response.IsSuccessStatusCode)
                 {
+                    open = true;
                     await foreach (var item in RawMcp.ReadSseAsync(response, stop))
                     {
                         lastEventId = item.EventId ?? lastEventId;
@@ -134,15 +136,20 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
             }
             catch (Exception e) when (e is HttpRequestException or IOException && !stop.IsCancellationRequested)
             {
-                // Cut by a fault: counted below, and opened again.
+                // Cut by a fault, or not reachable yet: opened again below.
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
                 return;
             }
+            if (open && !stop.IsCancellationRequested)
+            {
+                // An open stream ended: one cut, however many tries it takes to open it again.
+                _streamCuts.Enqueue((clock.Elapsed, gateway));
+            }
+            open = false;
             if (!stop.IsCancellationRequested)
             {
-                _streamCuts.Enqueue((clock.Elapsed, gateway));
                 await Task.Delay(TimeSpan.FromMilliseconds(500), stop).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

@@ -9,11 +9,14 @@ namespace McpDemo.Bench.Chaos;
 /// <param name="Pid">The process running the service's code (not a <c>dotnet run</c> wrapper).</param>
 /// <param name="Service">The service name.</param>
 /// <param name="Instance">The replica's number, 1 for a service without replicas.</param>
+/// <param name="IsReplica">Whether the service runs as numbered replicas.</param>
 /// <param name="Environment">The process's environment.</param>
-internal sealed record ServiceProcess(int Pid, string Service, int Instance, IReadOnlyDictionary<string, string> Environment)
+internal sealed record ServiceProcess(int Pid, string Service, int Instance, bool IsReplica, IReadOnlyDictionary<string, string> Environment)
 {
+    private const string InstanceAttribute = "service.instance.id=";
+
     /// <summary>The resource name the AppHost shows: <c>server-2</c>, or <c>store</c>.</summary>
-    public string Name => Environment.ContainsKey("OTEL_RESOURCE_ATTRIBUTES") ? $"{Service}-{Instance.ToString(CultureInfo.InvariantCulture)}" : Service;
+    public string Name => IsReplica ? $"{Service}-{Instance.ToString(CultureInfo.InvariantCulture)}" : Service;
 
     /// <summary>The first URL the process listens on (<c>ASPNETCORE_URLS</c>), if it was given one.</summary>
     public Uri? Url => Environment.TryGetValue("ASPNETCORE_URLS", out var urls) ? new Uri(urls.Split(';')[0]) : null;
@@ -51,12 +54,13 @@ internal sealed record ServiceProcess(int Pid, string Service, int Instance, IRe
             {
                 return null;
             }
-            var instance = environment.TryGetValue("OTEL_RESOURCE_ATTRIBUTES", out var attributes) && attributes.StartsWith("service.instance.id=", StringComparison.Ordinal)
-                ? int.Parse(attributes["service.instance.id=".Length..], CultureInfo.InvariantCulture)
-                : 1;
+            // Replicas are numbered (service.instance.id=2); Aspire gives a single resource a random suffix instead.
+            var instance = environment.TryGetValue("OTEL_RESOURCE_ATTRIBUTES", out var attributes)
+                && attributes.StartsWith(InstanceAttribute, StringComparison.Ordinal)
+                && int.TryParse(attributes[InstanceAttribute.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : (int?)null;
             var stat = File.ReadAllText($"/proc/{pid}/stat");
             var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-            return (new ServiceProcess(pid, service, instance, environment), parent);
+            return (new ServiceProcess(pid, service, instance ?? 1, instance is not null, environment), parent);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
