@@ -12,7 +12,7 @@ internal sealed record ProcessSample(ServiceProcess Process, long RssKiB, int Th
         {
             var status = File.ReadAllLines($"/proc/{process.Pid}/status");
             long Field(string name) => long.Parse(status.First(l => l.StartsWith(name + ":", StringComparison.Ordinal))
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+                .Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
             return new ProcessSample(process, Field("VmRSS"), (int)Field("Threads"), Directory.GetFiles($"/proc/{process.Pid}/fd").Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
