@@ -36,7 +36,7 @@ internal sealed class SoakRun(Topology topology, TimeSpan duration)
         Console.WriteLine($"Load after warm-up: {calls.Count} calls, {calls.Count(c => !c.Succeeded)} failed, {load.SessionsLost.Count} legacy sessions lost, {load.StreamCuts.Count} GET streams cut.");
         Console.WriteLine();
         Console.WriteLine("| process | RSS after warm-up (MiB) | RSS at end (MiB) | RSS growth | threads | thread growth | open fds | fd growth | threads and fds flat |");
-        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         var flat = true;
         foreach (var before in first)
         {

@@ -22,9 +22,6 @@ internal sealed class Topology : IAsyncDisposable
     /// <summary>The gateways' MCP endpoints: gateway-1 first.</summary>
     public IReadOnlyList<Uri> Gateways { get; }
 
-    /// <summary>What the AppHost wrote so far (its own log and its resources').</summary>
-    public string Output => _appHost.Output;
-
     /// <summary>Starts the AppHost and waits until both gateways answer <c>/health</c>.</summary>
     public static async Task<Topology> StartAsync()
     {
