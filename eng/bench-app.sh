@@ -123,3 +123,15 @@ cpu_ticks() {
   done
   echo "$total"
 }
+
+# round_order ROUND TARGET...: the targets one per line, reversed on even rounds, so no target always runs first (on a
+# machine that warms up or slows down over a run, the first slot would otherwise favour or penalise one of them).
+round_order() {
+  local round=$1
+  shift
+  if ((round % 2 == 0)); then
+    printf '%s\n' "$@" | tac
+  else
+    printf '%s\n' "$@"
+  fi
+}

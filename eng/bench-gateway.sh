@@ -117,10 +117,7 @@ for target in "${targets[@]}"; do
   wrk -t"$threads" -c"$connections" -d"$warmup" -s "$ping_script" "$url" >/dev/null
 done
 for round in $(seq 1 "$rounds"); do
-  order=("${targets[@]}")
-  if ((round % 2 == 0)); then
-    mapfile -t order < <(printf '%s\n' "${targets[@]}" | tac)
-  fi
+  mapfile -t order < <(round_order "$round" "${targets[@]}")
   for target in "${order[@]}"; do
     read -r label url pid <<<"$target"
     measure "$label" "$url" "$pid" "$round"
