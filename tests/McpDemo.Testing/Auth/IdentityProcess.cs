@@ -52,7 +52,10 @@ public sealed class IdentityProcess : IAsyncDisposable
     /// <summary>The token endpoint.</summary>
     public Uri TokenEndpoint => new(Issuer, "connect/token");
 
-    /// <summary>Starts the issuer with the default clients and keys of its own, issuing tokens for <paramref name="resources"/> alone.</summary>
+    /// <summary>
+    /// Starts the issuer with the default clients and keys of its own, issuing tokens for <paramref name="resources"/>
+    /// alone (with none, for any resource a client names, as an issuer on loopback does).
+    /// </summary>
     public static Task<IdentityProcess> StartAsync(params string[] resources) => StartAsync(new IssuerSettings { Resources = resources });
 
     /// <summary>Starts the issuer with <paramref name="settings"/> and waits until it is healthy.</summary>
