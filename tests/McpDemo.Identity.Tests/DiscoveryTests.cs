@@ -12,8 +12,8 @@ public sealed class DiscoveryTests(IssuerFixture fixture)
     [InlineData(".well-known/oauth-authorization-server")]
     public async Task Discovery_names_the_issuer_its_endpoints_registration_and_S256_only(string path)
     {
-        var issuer = fixture.Issuer.BaseAddress;
-        using var http = OAuth.CreateHttpClient();
+        var issuer = fixture.Issuer.Issuer;
+        using var http = new HttpClient();
 
         var metadata = await http.GetFromJsonAsync<JsonElement>(new Uri(issuer, path));
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using McpDemo.Testing;
 
 namespace McpDemo.Identity.Tests;
 
@@ -13,8 +14,7 @@ public sealed class RegistrationTests(IssuerFixture fixture)
     [Fact]
     public async Task A_public_client_is_registered_for_the_code_flow()
     {
-        using var http = OAuth.CreateHttpClient();
-        var client = new InteractiveClient(http, fixture.Issuer.BaseAddress);
+        using var client = new InteractiveClient(fixture.Issuer);
 
         using var response = await client.PostRegistrationAsync(JsonContent.Create(new
         {
@@ -47,26 +47,24 @@ public sealed class RegistrationTests(IssuerFixture fixture)
     [InlineData("""null""", "invalid_client_metadata")]
     public async Task Bad_metadata_gets_400_with_the_RFC_7591_error(string metadata, string error)
     {
-        using var http = OAuth.CreateHttpClient();
-        var client = new InteractiveClient(http, fixture.Issuer.BaseAddress);
+        using var client = new InteractiveClient(fixture.Issuer);
 
         using var response = await client.PostRegistrationAsync(new StringContent(metadata, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(error, await OAuth.ReadErrorAsync(response));
+        Assert.Equal(error, await OAuthAnswers.ReadErrorAsync(response));
     }
 
     [Fact]
     public async Task An_oversized_registration_is_refused_before_it_is_read_whole()
     {
-        using var http = OAuth.CreateHttpClient();
-        var client = new InteractiveClient(http, fixture.Issuer.BaseAddress);
+        using var client = new InteractiveClient(fixture.Issuer);
         var padding = new string('a', 64 * 1024);
 
         using var response = await client.PostRegistrationAsync(
             new StringContent($$"""{"redirect_uris":["https://client.example/cb"],"client_name":"{{padding}}"}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("invalid_client_metadata", await OAuth.ReadErrorAsync(response));
+        Assert.Equal("invalid_client_metadata", await OAuthAnswers.ReadErrorAsync(response));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Runtime.Versioning;
 using System.Text.Json;
+using McpDemo.Testing;
 
 namespace McpDemo.Identity.Tests;
 
@@ -44,9 +45,9 @@ public sealed class SigningKeyTests
     // Starts an issuer on the directory, reads the one key its JWKS publishes, and stops it.
     private static async Task<string> ReadSigningKeyIdAsync(string keyDirectory)
     {
-        await using var issuer = await IssuerProcess.StartAsync(keyDirectory);
-        using var http = OAuth.CreateHttpClient();
-        var jwks = await http.GetFromJsonAsync<JsonElement>(new Uri(issuer.BaseAddress, ".well-known/jwks"));
+        await using var issuer = await IdentityProcess.StartAsync(new IssuerSettings { KeyDirectory = keyDirectory });
+        using var http = new HttpClient();
+        var jwks = await http.GetFromJsonAsync<JsonElement>(new Uri(issuer.Issuer, ".well-known/jwks"));
         var key = Assert.Single(jwks.GetProperty("keys").EnumerateArray());
         Assert.Equal("RSA", key.GetProperty("kty").GetString());
         return key.GetProperty("kid").GetString()!;

@@ -14,15 +14,9 @@ public sealed class StartupTests
         using var keys = new TemporaryDirectory();
         var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         string[] extra = value is null ? [argument] : [argument, value.Replace("{port}", port, StringComparison.Ordinal)];
+        var settings = new IssuerSettings { KeyDirectory = keys.Path, Clients = [new("client", "secret")], Arguments = extra };
 
-        await using var process = TestProcess.StartProject("src/McpDemo.Identity",
-        [
-            "--urls", $"http://127.0.0.1:{port}",
-            $"--Identity:KeyDirectory={keys.Path}",
-            "--Identity:Clients:0:ClientId=client",
-            "--Identity:Clients:0:ClientSecret=secret",
-            .. extra,
-        ]);
+        await using var process = IdentityProcess.Launch(settings, new Uri($"http://127.0.0.1:{port}/"));
         var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, exitCode);
@@ -33,13 +27,15 @@ public sealed class StartupTests
     [Fact]
     public async Task With_the_development_user_off_the_authorize_endpoint_answers_login_required()
     {
-        using var keys = new TemporaryDirectory();
-        await using var issuer = await IssuerProcess.StartAsync(keys.Path, "--Identity:DevelopmentUser:Enabled=false");
-        using var http = OAuth.CreateHttpClient();
-        var client = new InteractiveClient(http, issuer.BaseAddress);
+        await using var issuer = await IdentityProcess.StartAsync(new IssuerSettings
+        {
+            Resources = [IssuerFixture.Resource],
+            Arguments = ["--Identity:DevelopmentUser:Enabled=false"],
+        });
+        using var client = new InteractiveClient(issuer);
         var clientId = await client.RegisterAsync();
 
-        using var authorize = await client.AuthorizeAsync(clientId, OAuth.CreatePkce().Challenge);
+        using var authorize = await client.AuthorizeAsync(clientId, InteractiveClient.CreatePkce().Challenge);
 
         Assert.Equal("login_required", InteractiveClient.ReadRedirect(authorize)["error"]);
     }
@@ -47,14 +43,12 @@ public sealed class StartupTests
     [Fact]
     public async Task Started_by_hand_on_loopback_without_resources_the_issuer_issues_for_the_resource_the_client_names()
     {
-        using var keys = new TemporaryDirectory();
-        await using var issuer = await IssuerProcess.StartAsync(keys.Path, registerResource: false);
-        using var http = OAuth.CreateHttpClient();
+        await using var issuer = await IdentityProcess.StartAsync();
         const string resource = "http://127.0.0.1:5994/mcp";
 
-        using var response = await issuer.RequestClientCredentialsTokenAsync(http, resource: resource);
-        var token = await OAuth.ReadAccessTokenAsync(response);
-        var result = await OAuth.ValidateAsync(http, issuer.BaseAddress, token, resource);
+        using var response = await issuer.RequestTokenAsync(IdentityProcess.ToolsClient, "mcp:tools", resource);
+        var token = await OAuthAnswers.ReadAccessTokenAsync(response);
+        var result = await issuer.ValidateAsync(token, resource);
 
         Assert.True(result.IsValid, result.Exception?.ToString());
     }

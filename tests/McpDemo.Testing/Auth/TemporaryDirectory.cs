@@ -1,6 +1,6 @@
-namespace McpDemo.Identity.Tests;
+namespace McpDemo.Testing;
 
-/// <summary>A fresh directory under the system temp folder, deleted with everything in it on dispose.</summary>
+/// <summary>A fresh directory under the system temp folder (an issuer's keys), deleted with everything in it on dispose.</summary>
 public sealed class TemporaryDirectory : IDisposable
 {
     /// <summary>The directory's full path.</summary>
