@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using McpDemo.Testing;
 using Microsoft.AspNetCore.Builder;
@@ -30,8 +29,7 @@ public sealed class ProtectedMcpServer : IAsyncLifetime
     /// <summary>Its secret.</summary>
     public const string ClientSecret = "client-tests-secret-5b8e1f";
 
-    private readonly string _keyDirectory = Directory.CreateTempSubdirectory("mcpdemo-client-issuer-").FullName;
-    private TestProcess? _issuer;
+    private IdentityProcess? _issuer;
     private WebApplication? _app;
     private TokenValidationParameters? _validation;
 
@@ -55,19 +53,19 @@ public sealed class ProtectedMcpServer : IAsyncLifetime
     {
         var baseAddress = $"http://127.0.0.1:{FreePort.Next()}";
         Endpoint = new Uri(baseAddress + "/mcp");
-        Issuer = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        _issuer = TestProcess.StartProject("src/McpDemo.Identity",
-        [
-            "--urls", Issuer.GetLeftPart(UriPartial.Authority),
-            $"--Identity:KeyDirectory={_keyDirectory}",
-            $"--Identity:Clients:0:ClientId={ClientId}",
-            $"--Identity:Clients:0:ClientSecret={ClientSecret}",
-            "--Identity:Clients:0:Scopes:0=mcp:tools",
-            "--Identity:Clients:0:Scopes:1=mcp:confirm",
-            $"--Identity:Resources:0={Endpoint}",
-        ]);
-        await _issuer.WaitForHttpOkAsync(new Uri(Issuer, "health").ToString());
-        _validation = await ValidationParametersAsync();
+        _issuer = await IdentityProcess.StartAsync(new IssuerSettings
+        {
+            Clients = [new(ClientId, ClientSecret, "mcp:tools", "mcp:confirm")],
+            Resources = [Endpoint.AbsoluteUri],
+        });
+        Issuer = _issuer.Issuer;
+        // The issuer's signing keys and identity, read once: what a resource server caches.
+        _validation = new TokenValidationParameters
+        {
+            ValidIssuer = Issuer.AbsoluteUri,
+            ValidAudience = Endpoint.AbsoluteUri,
+            IssuerSigningKeys = await _issuer.GetPublishedKeysAsync(),
+        };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(baseAddress);
@@ -113,20 +111,6 @@ public sealed class ProtectedMcpServer : IAsyncLifetime
         await next(context);
     }
 
-    // The issuer's signing keys and identity, read once: what a resource server caches.
-    private async Task<TokenValidationParameters> ValidationParametersAsync()
-    {
-        using var http = new HttpClient();
-        var discovery = (await http.GetFromJsonAsync<JsonObject>(new Uri(Issuer, ".well-known/openid-configuration")))!;
-        var keys = new JsonWebKeySet(await http.GetStringAsync((string)discovery["jwks_uri"]!));
-        return new TokenValidationParameters
-        {
-            ValidIssuer = (string)discovery["issuer"]!,
-            ValidAudience = Endpoint.AbsoluteUri,
-            IssuerSigningKeys = keys.GetSigningKeys(),
-        };
-    }
-
     public async Task DisposeAsync()
     {
         if (_app is not null)
@@ -137,7 +121,6 @@ public sealed class ProtectedMcpServer : IAsyncLifetime
         {
             await _issuer.DisposeAsync();
         }
-        Directory.Delete(_keyDirectory, recursive: true);
     }
 
     /// <summary>The endpoint's tools: answers shaped like McpDemo.Server's, which the client reads.</summary>

@@ -44,7 +44,7 @@ public sealed class AuthManifestTests(AuthManifestTests.OAuthManifest fixture) :
     /// <summary>The default topology's manifest, published once for the class.</summary>
     public sealed class OAuthManifest : IAsyncLifetime, IDisposable
     {
-        private readonly TempDirectory _temp = new();
+        private readonly TemporaryDirectory _temp = new();
 
         public string ManifestPath => Path.Combine(_temp.Path, "manifest", "aspire-manifest.json");
 

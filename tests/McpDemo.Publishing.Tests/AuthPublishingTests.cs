@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK.Assertions;
+using McpDemo.Testing;
 
 namespace McpDemo.Publishing.Tests;
 
@@ -15,7 +16,7 @@ public sealed class AuthPublishingTests(StatelessCloudAssembly oauth, StatefulCl
     private const string Fargate = "McpDemoFargate";
     private const string Lambda = "McpDemoLambda";
 
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     [Theory]
     [InlineData(Fargate)]

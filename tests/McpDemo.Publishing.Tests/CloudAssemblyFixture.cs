@@ -9,7 +9,7 @@ namespace McpDemo.Publishing.Tests;
 /// </summary>
 public abstract class CloudAssemblyFixture : IAsyncLifetime, IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
     private readonly string[] _args;
 
     protected CloudAssemblyFixture(params string[] args) => _args = args;

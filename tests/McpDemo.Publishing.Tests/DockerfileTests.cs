@@ -9,7 +9,7 @@ public sealed class DockerfileTests : IDisposable
     // What .dockerignore keeps out of the build context.
     private static readonly HashSet<string> s_ignored = ["bin", "obj", "node_modules", ".git", "out", "artifacts", "TestResults", "cdk.out"];
 
-    private readonly TempDirectory _context = new();
+    private readonly TemporaryDirectory _context = new();
 
     [Fact]
     public async Task DockerfilePublishCommand_BuildsTheServer_FromACleanBuildContext()

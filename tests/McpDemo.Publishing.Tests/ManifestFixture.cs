@@ -9,7 +9,7 @@ public sealed class ManifestFixture : IAsyncLifetime, IDisposable
     /// <summary>The local value of the <c>mcp-api-key</c> parameter: it must never reach the published output.</summary>
     public const string LocalApiKey = "local-only-api-key-5f0c9e2b7d41";
 
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     public string OutputPath => Path.Combine(_temp.Path, "manifest");
 

@@ -15,7 +15,7 @@ internal static class Policy
     }
 
     /// <summary>Writes <paramref name="template"/> as <c>{name}.template.json</c> in <paramref name="directory"/>; returns its path.</summary>
-    public static async Task<string> WriteTemplateAsync(TempDirectory directory, string name, string template)
+    public static async Task<string> WriteTemplateAsync(TemporaryDirectory directory, string name, string template)
     {
         var path = Path.Combine(directory.Path, $"{name}.template.json");
         await File.WriteAllTextAsync(path, template);

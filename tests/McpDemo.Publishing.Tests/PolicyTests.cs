@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using McpDemo.Testing;
 
 namespace McpDemo.Publishing.Tests;
 
 [Collection(CdkCollection.Name)]
 public sealed class PolicyTests(StatelessCloudAssembly stateless, StatefulCloudAssembly stateful) : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     [Fact]
     public async Task StatelessTemplates_PassThePolicy()

@@ -4,7 +4,7 @@ namespace McpDemo.Publishing.Tests;
 
 public sealed class PublishCommandLineTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TemporaryDirectory _temp = new();
 
     [Fact]
     public async Task ModeTypo_FailsWithAClearError_AndWritesNothing()
