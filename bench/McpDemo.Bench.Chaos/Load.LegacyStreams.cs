@@ -27,7 +27,7 @@ internal sealed partial class Load
         await Task.WhenAll(
             GetStreamAsync(endpoint, gateway, sessionId, ticks, runs, open, stop),
             TickersAsync(runs, open.Task, count => LegacyPost(endpoint,
-                Request("tools/call", new JsonObject { ["name"] = "start_ticker", ["arguments"] = TickerArguments(count) }), sessionId), stop),
+                Request("tools/call", new JsonObject { ["name"] = "start_ticker", ["arguments"] = TickerArguments(count) }), sessionId), ticks, stop),
             CountdownsAsync(endpoint, gateway, sessionId, stop));
     }
 

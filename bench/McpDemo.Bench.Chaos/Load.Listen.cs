@@ -61,19 +61,28 @@ internal sealed partial class Load
     {
         var turn = 0;
         return TickersAsync(runs, listening, count =>
-            RawMcp.CallTool(topology.Gateways[turn++ % topology.Gateways.Count], "start_ticker", TickerArguments(count)), stop);
+            RawMcp.CallTool(topology.Gateways[turn++ % topology.Gateways.Count], "start_ticker", TickerArguments(count)), expectEvery: null, stop);
     }
 
-    /// <summary>Starts a ticker of <paramref name="runs"/> once <paramref name="ready"/>, and the next as soon as the one before has had time to finish.</summary>
-    private async Task TickersAsync(TickerRuns runs, Task ready, Func<int, HttpRequestMessage> startTicker, CancellationToken stop)
+    /// <summary>
+    /// Starts a ticker of <paramref name="runs"/> once <paramref name="ready"/>, and the next as soon as the one before has
+    /// had time to finish. A stream that should carry every tick of every ticker the server accepted is told so through
+    /// <paramref name="expectEvery"/>.
+    /// </summary>
+    private async Task TickersAsync(TickerRuns runs, Task ready, Func<int, HttpRequestMessage> startTicker, ReceivedSequence? expectEvery, CancellationToken stop)
     {
         try
         {
             await ready.WaitAsync(stop);
             while (!stop.IsCancellationRequested)
             {
-                var count = runs.Next(clock.Elapsed);
+                var started = clock.Elapsed;
+                var (run, count) = runs.Next(started);
                 var (outcome, _, _) = await SendAsync(startTicker(count), stop);
+                if (outcome == Outcomes.Ok)
+                {
+                    expectEvery?.Expected(run, started, count);
+                }
                 await Task.Delay(outcome == Outcomes.Ok ? TickerRuns.Duration(count) : s_reopenPause, stop);
             }
         }

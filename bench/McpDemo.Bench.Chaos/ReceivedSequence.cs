@@ -16,6 +16,7 @@ internal sealed class ReceivedSequence(string stream, bool resumable)
     private readonly List<Receipt> _receipts = [];
     private readonly Dictionary<int, TimeSpan> _opened = [];
     private readonly Dictionary<int, (int Last, TimeSpan At)> _completed = [];
+    private readonly Dictionary<int, (int Last, TimeSpan Started)> _expected = [];
 
     /// <summary>Connection <paramref name="connection"/> was opened (and is ready to carry events) at <paramref name="at"/>.</summary>
     public void Opened(int connection, TimeSpan at)
@@ -44,7 +45,16 @@ internal sealed class ReceivedSequence(string stream, bool resumable)
         }
     }
 
-    /// <summary>The events lost, received twice, or (listen) missed while closed.</summary>
+    /// <summary>The server accepted run <paramref name="run"/> at <paramref name="started"/>: the stream should carry its events 1 to <paramref name="last"/>.</summary>
+    public void Expected(int run, TimeSpan started, int last)
+    {
+        lock (_gate)
+        {
+            _expected[run] = (last, started);
+        }
+    }
+
+    /// <summary>The events lost, received twice, never arrived, or (listen) missed while closed.</summary>
     public List<StreamIncident> Incidents()
     {
         lock (_gate)
@@ -66,6 +76,11 @@ internal sealed class ReceivedSequence(string stream, bool resumable)
                         .Where(g => !lostNumbers.Contains(g.Number))
                         .Select(g => new StreamIncident(stream, IncidentKinds.MissedWhileClosed, g.At)));
                 }
+            }
+            foreach (var (run, (last, started)) in _expected)
+            {
+                var reached = _receipts.Where(r => r.Run == run).Select(r => r.Number).DefaultIfEmpty(0).Max();
+                incidents.AddRange(Enumerable.Range(reached + 1, Math.Max(0, last - reached)).Select(_ => new StreamIncident(stream, IncidentKinds.NeverArrived, started)));
             }
             return incidents;
         }

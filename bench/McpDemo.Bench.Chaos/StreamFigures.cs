@@ -18,16 +18,20 @@ internal sealed class StreamFigures(List<StreamIncident> incidents, List<Countdo
 
     /// <summary>
     /// The goal that a stream cut in <paramref name="fault"/>'s window resumes with nothing lost or duplicated, judged on
-    /// the streams that resume (the legacy GET streams and countdown answers); not measured when none was cut.
+    /// the streams that resume (the legacy GET streams and countdown answers); not measured when none was cut. A tick of
+    /// a ticker the server accepted in the window that never arrived counts as lost: the ticker ran on a live replica
+    /// (a call to one that was gone would have failed), so its ticks were sent and the stream did not carry them.
     /// </summary>
     public Goal ResumeGoal(Fault fault, string asks)
     {
         int Of(string stream, string kind) => Count(fault, kind, stream);
         var resumed = Count(fault, IncidentKinds.Resumed, Streams.LegacyGet, Streams.Countdown);
-        var (lost, duplicated) = (Count(fault, IncidentKinds.Lost, Streams.LegacyGet, Streams.Countdown), Count(fault, IncidentKinds.Duplicated, Streams.LegacyGet, Streams.Countdown));
+        var neverArrived = Of(Streams.LegacyGet, IncidentKinds.NeverArrived);
+        var lost = Count(fault, IncidentKinds.Lost, Streams.LegacyGet, Streams.Countdown) + neverArrived;
+        var duplicated = Count(fault, IncidentKinds.Duplicated, Streams.LegacyGet, Streams.Countdown);
         var cutShort = countdowns.Count(c => In(fault, c.Started) && !c.ResultArrived && c.Resumes > 0);
         var measured =
-            $"GET streams: {Of(Streams.LegacyGet, IncidentKinds.Resumed)} resumed, {Of(Streams.LegacyGet, IncidentKinds.Lost)} ticks lost, {Of(Streams.LegacyGet, IncidentKinds.Duplicated)} duplicated; " +
+            $"GET streams: {Of(Streams.LegacyGet, IncidentKinds.Resumed)} resumed, {Of(Streams.LegacyGet, IncidentKinds.Lost)} ticks lost in gaps, {neverArrived} of accepted tickers never arrived, {Of(Streams.LegacyGet, IncidentKinds.Duplicated)} duplicated; " +
             $"countdowns: {Of(Streams.Countdown, IncidentKinds.Resumed)} resumed, {Of(Streams.Countdown, IncidentKinds.Lost)} progress events lost, {Of(Streams.Countdown, IncidentKinds.Duplicated)} duplicated, " +
             $"{cutShort} resumed without their answer";
         return new Goal(fault.Name, asks, measured, resumed + lost + duplicated == 0 ? null : lost == 0 && duplicated == 0);
@@ -50,7 +54,8 @@ internal sealed class StreamFigures(List<StreamIncident> incidents, List<Countdo
             $"{stream}: {incidents.Count(i => i.Stream == stream && i.Kind == IncidentKinds.Lost)} events lost, " +
             $"{incidents.Count(i => i.Stream == stream && i.Kind == IncidentKinds.Duplicated)} duplicated, " +
             $"{incidents.Count(i => i.Stream == stream && i.Kind == IncidentKinds.Resumed)} {(stream == Streams.Listen ? "reopened" : "resumed")}";
-        return $"{Of(Streams.Listen)} ({incidents.Count(i => i.Kind == IncidentKinds.MissedWhileClosed)} ticks missed while closed); {Of(Streams.LegacyGet)}; " +
+        return $"{Of(Streams.Listen)} ({incidents.Count(i => i.Kind == IncidentKinds.MissedWhileClosed)} ticks missed while closed); {Of(Streams.LegacyGet)} " +
+            $"({incidents.Count(i => i.Kind == IncidentKinds.NeverArrived)} ticks of accepted tickers never arrived); " +
             $"{Of(Streams.Countdown)}; {countdowns.Count(c => c.ResultArrived)} of {countdowns.Count} countdowns answered";
     }
 

@@ -28,6 +28,12 @@ internal static class IncidentKinds
     /// <summary>An event the stream carried a second time.</summary>
     public const string Duplicated = "duplicated";
 
+    /// <summary>
+    /// An event of a run the server accepted that never arrived, and no later one of its run did either (so not a gap):
+    /// the run's replica died before sending it, the server could not send it, or it went nowhere. Timed by the run's start.
+    /// </summary>
+    public const string NeverArrived = "never arrived";
+
     /// <summary>A listen stream's tick sent while the stream was closed: missed by design (listen streams do not resume).</summary>
     public const string MissedWhileClosed = "missed while closed";
 

@@ -16,14 +16,14 @@ internal sealed class TickerRuns
     private readonly Lock _gate = new();
     private readonly List<(int Count, TimeSpan Started)> _runs = [];
 
-    /// <summary>Records a new run starting at <paramref name="now"/> and returns how many ticks it counts.</summary>
-    public int Next(TimeSpan now)
+    /// <summary>Records a new run starting at <paramref name="now"/> and returns its number and how many ticks it counts.</summary>
+    public (int Run, int Count) Next(TimeSpan now)
     {
         lock (_gate)
         {
             var count = FirstCount + _runs.Count % DistinctCounts;
             _runs.Add((count, now));
-            return count;
+            return (_runs.Count - 1, count);
         }
     }
 
@@ -36,6 +36,9 @@ internal sealed class TickerRuns
             return run < 0 ? null : (run, _runs[run].Started);
         }
     }
+
+    /// <summary>How long the longest run takes: a run started later than this before the load stops may be cut short by the stop.</summary>
+    public static TimeSpan Longest => Duration(FirstCount + DistinctCounts - 1);
 
     /// <summary>How long a run of <paramref name="count"/> ticks takes, with a margin, before the next is started.</summary>
     public static TimeSpan Duration(int count) => TimeSpan.FromMilliseconds(count * IntervalMs) + TimeSpan.FromSeconds(1.5);
