@@ -99,7 +99,7 @@ internal sealed class ChaosRun(Topology topology)
 
     private static void PrintTable(List<Fault> faults, List<Call> calls, Load load, StreamFigures streams, TimeSpan? storeRecovered)
     {
-        Console.WriteLine("| fault | calls started | succeeded | 5xx | 424 | connection | timeout | other | slowest | legacy sessions lost | GET streams cut | countdowns answered | stream events lost | duplicated | GET ticks never arrived | streams resumed | listen reopened | listen ticks missed while closed | time to recover |");
+        Console.WriteLine("| fault | calls started | succeeded | 5xx | 424 | connection | timeout | other | slowest | legacy sessions lost | GET streams cut | countdowns answered (of those ended) | stream events lost | duplicated | GET ticks never arrived | streams resumed | listen reopened | listen ticks missed while closed | time to recover |");
         Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var fault in faults)
         {

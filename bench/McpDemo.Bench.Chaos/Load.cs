@@ -162,9 +162,22 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
             {
                 return sessionId;
             }
-            await SendAsync(SessionRequest(HttpMethod.Delete, endpoint, sessionId), stop);
+            await EndSessionAsync(endpoint, sessionId, stop);
         }
         return sessionId;
+    }
+
+    /// <summary>Ends a legacy session with DELETE; a failure leaves it to expire when idle.</summary>
+    private async Task EndSessionAsync(Uri endpoint, string sessionId, CancellationToken stop)
+    {
+        try
+        {
+            using var delete = SessionRequest(HttpMethod.Delete, endpoint, sessionId);
+            using var response = await _http.SendAsync(delete, stop);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !stop.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>Runs <paramref name="call"/> once per <paramref name="period"/> (or back to back when calls take longer), until <paramref name="stop"/>.</summary>
@@ -223,6 +236,10 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             return (Outcomes.Connection, null, null);
+        }
+        catch (JsonException)
+        {
+            return (Outcomes.Other, null, null);
         }
     }
 

@@ -9,11 +9,12 @@ internal sealed class StreamFigures(List<StreamIncident> incidents, List<Countdo
     public int Count(Fault fault, string kind, params string[] streams) =>
         incidents.Count(i => i.Kind == kind && In(fault, i.At) && (streams.Length == 0 || streams.Contains(i.Stream)));
 
-    /// <summary>The countdowns started in <paramref name="fault"/>'s window: "answered/started".</summary>
+    /// <summary>The countdowns that ended (answered, or given up) in <paramref name="fault"/>'s window: "answered/ended".</summary>
+    /// <remarks>By their end, not their start: a countdown a kill cuts short started before it.</remarks>
     public string Answered(Fault fault)
     {
-        var started = countdowns.Where(c => In(fault, c.Started)).ToList();
-        return $"{started.Count(c => c.ResultArrived)}/{started.Count}";
+        var ended = countdowns.Where(c => In(fault, c.Ended)).ToList();
+        return $"{ended.Count(c => c.ResultArrived)}/{ended.Count}";
     }
 
     /// <summary>
@@ -29,7 +30,7 @@ internal sealed class StreamFigures(List<StreamIncident> incidents, List<Countdo
         var neverArrived = Of(Streams.LegacyGet, IncidentKinds.NeverArrived);
         var lost = Count(fault, IncidentKinds.Lost, Streams.LegacyGet, Streams.Countdown) + neverArrived;
         var duplicated = Count(fault, IncidentKinds.Duplicated, Streams.LegacyGet, Streams.Countdown);
-        var cutShort = countdowns.Count(c => In(fault, c.Started) && !c.ResultArrived && c.Resumes > 0);
+        var cutShort = countdowns.Count(c => In(fault, c.Ended) && !c.ResultArrived && c.Resumes > 0);
         var measured =
             $"GET streams: {Of(Streams.LegacyGet, IncidentKinds.Resumed)} resumed, {Of(Streams.LegacyGet, IncidentKinds.Lost)} ticks lost in gaps, {neverArrived} of accepted tickers never arrived, {Of(Streams.LegacyGet, IncidentKinds.Duplicated)} duplicated; " +
             $"countdowns: {Of(Streams.Countdown, IncidentKinds.Resumed)} resumed, {Of(Streams.Countdown, IncidentKinds.Lost)} progress events lost, {Of(Streams.Countdown, IncidentKinds.Duplicated)} duplicated, " +
