@@ -109,12 +109,13 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
         string? sessionId = null;
         CancellationTokenSource? session = null;
         var streams = Task.CompletedTask;
+        var replacement = false;
         await PacedAsync(s_legacyPeriod, stop, async () =>
         {
             if (sessionId is null)
             {
                 // The first session is placed on its replica; a replacement goes where the gateway sends it.
-                sessionId = session is null ? await StartSessionOnAsync(endpoint, replica, stop) : (await StartSessionAsync(endpoint, stop)).SessionId;
+                sessionId = replacement ? (await StartSessionAsync(endpoint, stop)).SessionId : await StartSessionOnAsync(endpoint, replica, stop);
                 if (sessionId is not null)
                 {
                     session = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -129,9 +130,11 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
             if (outcome == Outcomes.SessionLost)
             {
                 _sessionsLost.Enqueue((clock.Elapsed, gateway));
-                sessionId = null;
+                (sessionId, replacement) = (null, true);
                 await session!.CancelAsync();
                 await streams;
+                session.Dispose();
+                session = null;
             }
         });
         if (session is not null)
