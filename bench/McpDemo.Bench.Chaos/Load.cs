@@ -10,9 +10,13 @@ using McpDemo.Testing;
 namespace McpDemo.Bench.Chaos;
 
 /// <summary>
-/// A steady mixed load through every gateway, the shapes of FaultsUnderLoadTests at a fixed rate: per gateway, two
-/// clients calling 2026-07-28 <c>tools/call ping</c> and one legacy (2025-11-25) session calling <c>ping</c> with its
-/// GET stream open. A legacy session answered 404 counts as lost and is replaced.
+/// A steady mixed load through every gateway, the shapes of issue 18 at a fixed rate. Per gateway: two clients calling
+/// 2026-07-28 <c>tools/call ping</c>; two 2026-07-28 <c>subscriptions/listen</c> streams, reopened when cut, carrying
+/// the ticks of tickers one client keeps starting (<c>Load.Listen.cs</c>); and three legacy (2025-11-25) sessions, one
+/// started on each replica, each calling <c>ping</c>, keeping its GET stream open with tickers of its own on it, and
+/// calling <c>countdown</c> one call after another, its GET stream and countdown answers resumed with
+/// <c>Last-Event-ID</c> when cut (<c>Load.LegacyStreams.cs</c>). A legacy session answered 404 counts as lost and is
+/// replaced.
 /// </summary>
 internal sealed partial class Load(Topology topology, Stopwatch clock) : IDisposable
 {
@@ -23,14 +27,25 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
     public const string Legacy = "legacy";
 
     private const int CurrentClientsPerGateway = 2;
+    private const int ListenStreamsPerGateway = 2;
+
+    // One legacy session on each of the topology's three replicas (per gateway), so a replica's fault always cuts some.
+    private const int LegacySessionsPerGateway = 3;
+    private const int PlacementTries = 10;
     private static readonly TimeSpan s_currentPeriod = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan s_legacyPeriod = TimeSpan.FromMilliseconds(250);
+
+    // Each session's ping rate: 4 legacy calls a second per gateway in all, as before the sessions carried streams.
+    private static readonly TimeSpan s_legacyPeriod = TimeSpan.FromMilliseconds(750);
     private static readonly TimeSpan s_callTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan s_reopenPause = TimeSpan.FromMilliseconds(500);
 
     private readonly HttpClient _http = CreateClient(topology.ApiKey);
     private readonly ConcurrentQueue<Call> _calls = new();
     private readonly ConcurrentQueue<(TimeSpan At, int Gateway)> _sessionsLost = new();
     private readonly ConcurrentQueue<(TimeSpan At, int Gateway)> _streamCuts = new();
+    private readonly ConcurrentQueue<ReceivedSequence> _sequences = new();
+    private readonly ConcurrentQueue<StreamIncident> _resumes = new();
+    private readonly ConcurrentQueue<CountdownCall> _countdowns = new();
     private int _nextId;
 
     /// <summary>Every call finished so far.</summary>
@@ -42,10 +57,23 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
     /// <summary>When a legacy session's GET stream ended or was cut (and was opened again).</summary>
     public IReadOnlyCollection<(TimeSpan At, int Gateway)> StreamCuts => _streamCuts;
 
+    /// <summary>Every legacy <c>countdown</c> call finished so far (those the run's end cut short are left out).</summary>
+    public IReadOnlyCollection<CountdownCall> Countdowns => _countdowns;
+
+    /// <summary>What happened to the load's streams: each resumption, and (once the load has stopped) each event lost, duplicated or missed.</summary>
+    public List<StreamIncident> StreamIncidents() => [.. _resumes, .. _sequences.SelectMany(s => s.Incidents())];
+
     /// <summary>Runs the load until <paramref name="stop"/> is cancelled.</summary>
-    public Task RunAsync(CancellationToken stop) => Task.WhenAll(topology.Gateways.SelectMany((endpoint, i) =>
-        Enumerable.Range(0, CurrentClientsPerGateway).Select(_ => CurrentClientAsync(endpoint, i + 1, stop))
-            .Append(LegacyClientAsync(endpoint, i + 1, stop))));
+    public Task RunAsync(CancellationToken stop)
+    {
+        var listenRuns = new TickerRuns();
+        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return Task.WhenAll(topology.Gateways.SelectMany((endpoint, i) =>
+            Enumerable.Range(0, CurrentClientsPerGateway).Select(_ => CurrentClientAsync(endpoint, i + 1, stop))
+                .Concat(Enumerable.Range(0, ListenStreamsPerGateway).Select(_ => ListenAsync(endpoint, listenRuns, listening, stop)))
+                .Concat(Enumerable.Range(1, LegacySessionsPerGateway).Select(replica => LegacyClientAsync(endpoint, i + 1, replica, stop))))
+            .Append(ListenTickersAsync(listenRuns, listening.Task, stop)));
+    }
 
     /// <summary>Starts a legacy session through <paramref name="endpoint"/>: 200 and its id, or what it got instead.</summary>
     public async Task<(string Outcome, string? SessionId)> StartSessionAsync(Uri endpoint, CancellationToken cancellationToken)
@@ -76,20 +104,22 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
         });
     }
 
-    private async Task LegacyClientAsync(Uri endpoint, int gateway, CancellationToken stop)
+    private async Task LegacyClientAsync(Uri endpoint, int gateway, int replica, CancellationToken stop)
     {
         string? sessionId = null;
-        using var streams = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var stream = Task.CompletedTask;
+        CancellationTokenSource? session = null;
+        var streams = Task.CompletedTask;
+        var replacement = false;
         await PacedAsync(s_legacyPeriod, stop, async () =>
         {
             if (sessionId is null)
             {
-                (_, sessionId) = await StartSessionAsync(endpoint, stop);
+                // The first session is placed on its replica; a replacement goes where the gateway sends it.
+                sessionId = replacement ? (await StartSessionAsync(endpoint, stop)).SessionId : await StartSessionOnAsync(endpoint, replica, stop);
                 if (sessionId is not null)
                 {
-                    var id = sessionId;
-                    stream = GetStreamAsync(endpoint, gateway, id, () => sessionId == id, streams.Token);
+                    session = CancellationTokenSource.CreateLinkedTokenSource(stop);
+                    streams = LegacyStreamsAsync(endpoint, gateway, sessionId, session.Token);
                 }
                 return;
             }
@@ -100,58 +130,56 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
             if (outcome == Outcomes.SessionLost)
             {
                 _sessionsLost.Enqueue((clock.Elapsed, gateway));
-                sessionId = null;
+                (sessionId, replacement) = (null, true);
+                await session!.CancelAsync();
+                await streams;
+                session.Dispose();
+                session = null;
             }
         });
-        await streams.CancelAsync();
-        await stream;
+        if (session is not null)
+        {
+            await session.CancelAsync();
+            await streams;
+            session.Dispose();
+        }
     }
 
-    /// <summary>Keeps the session's GET stream open while <paramref name="current"/> says the session is in use, resuming after the last event id when it is cut.</summary>
-    private async Task GetStreamAsync(Uri endpoint, int gateway, string sessionId, Func<bool> current, CancellationToken stop)
+    /// <summary>
+    /// Starts a legacy session on replica <paramref name="replica"/>: sessions are started (and the misplaced ones
+    /// deleted) until the gateway puts one there, or a few tries have passed.
+    /// </summary>
+    private async Task<string?> StartSessionOnAsync(Uri endpoint, int replica, CancellationToken stop)
     {
-        string? lastEventId = null;
-        var open = false;
-        while (!stop.IsCancellationRequested && current())
+        string? sessionId = null;
+        for (var tries = 0; tries < PlacementTries && !stop.IsCancellationRequested; tries++)
         {
-            try
+            (_, sessionId) = await StartSessionAsync(endpoint, stop);
+            if (sessionId is null)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, endpoint);
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-                request.Headers.Add(McpHeaders.SessionId, sessionId);
-                request.Headers.Add(McpHeaders.ProtocolVersion, RawMcp.Legacy);
-                if (lastEventId is not null)
-                {
-                    request.Headers.Add(McpHeaders.LastEventId, lastEventId);
-                }
-                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
-                if (response.IsSuccessStatusCode)
-                {
-                    open = true;
-                    await foreach (var item in RawMcp.ReadSseAsync(response, stop))
-                    {
-                        lastEventId = item.EventId ?? lastEventId;
-                    }
-                }
+                continue;
             }
-            catch (Exception e) when (e is HttpRequestException or IOException && !stop.IsCancellationRequested)
+            var ping = Request("tools/call", new JsonObject { ["name"] = "ping", ["arguments"] = new JsonObject() });
+            var (_, _, instance) = await SendAsync(LegacyPost(endpoint, ping, sessionId), stop);
+            if (instance == replica || tries == PlacementTries - 1)
             {
-                // Cut by a fault, or not reachable yet: opened again below.
+                return sessionId;
             }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            if (open && !stop.IsCancellationRequested)
-            {
-                // An open stream ended: one cut, however many tries it takes to open it again.
-                _streamCuts.Enqueue((clock.Elapsed, gateway));
-            }
-            open = false;
-            if (!stop.IsCancellationRequested)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), stop).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
+            await EndSessionAsync(endpoint, sessionId, stop);
+        }
+        return sessionId;
+    }
+
+    /// <summary>Ends a legacy session with DELETE; a failure leaves it to expire when idle.</summary>
+    private async Task EndSessionAsync(Uri endpoint, string sessionId, CancellationToken stop)
+    {
+        try
+        {
+            using var delete = SessionRequest(HttpMethod.Delete, endpoint, sessionId);
+            using var response = await _http.SendAsync(delete, stop);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !stop.IsCancellationRequested)
+        {
         }
     }
 
@@ -212,6 +240,10 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
         {
             return (Outcomes.Connection, null, null);
         }
+        catch (JsonException)
+        {
+            return (Outcomes.Other, null, null);
+        }
     }
 
     private static async Task<(string, string?, int?)> ResultOfAsync(HttpResponseMessage response, string? sessionId)
@@ -242,10 +274,19 @@ internal sealed partial class Load(Topology topology, Stopwatch clock) : IDispos
         return request;
     }
 
+    /// <summary>A request in a legacy session that carries no body: its GET stream, a resumption, its end.</summary>
+    private static HttpRequestMessage SessionRequest(HttpMethod method, Uri endpoint, string sessionId)
+    {
+        var request = new HttpRequestMessage(method, endpoint);
+        request.Headers.Add(McpHeaders.SessionId, sessionId);
+        request.Headers.Add(McpHeaders.ProtocolVersion, RawMcp.Legacy);
+        return request;
+    }
+
     private static HttpClient CreateClient(string apiKey)
     {
         // No cookies: the gateways route by store-backed sessions here, not by the affinity cookie. Calls time out on
-        // their own (s_callTimeout); the GET streams stay open as long as the run.
+        // their own (s_callTimeout); the streams stay open as long as the run.
         var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         return http;
