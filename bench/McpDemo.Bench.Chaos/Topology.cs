@@ -6,7 +6,9 @@ namespace McpDemo.Bench.Chaos;
 
 /// <summary>
 /// The AppHost's stateful topology, as a user starts it: 3 replicas on the Garnet store behind 2 gateways, with an API
-/// key generated for this run; the gateways on free ports.
+/// key generated for this run; the gateways on free ports. The replicas run the published server that
+/// <c>MCPDEMO_SERVER_BINARY</c> names (<c>--server-binary</c>; eng/chaos.sh publishes one with NativeAOT), else the build
+/// output under the JIT.
 /// </summary>
 internal sealed class Topology : IAsyncDisposable
 {
@@ -27,9 +29,10 @@ internal sealed class Topology : IAsyncDisposable
     {
         var apiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
         var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        var appHost = AppHostProcess.Start(
+        string[] serverBinary = McpServerProcess.NativeServerBinary is { } binary ? ["--server-binary", binary] : [];
+        var appHost = AppHostProcess.Start([
             "--mode", "stateful", "--replicas", "3", "--gateways", GatewayCount.ToString(CultureInfo.InvariantCulture),
-            "--store", "garnet", "--auth", "apikey", "--gateway-port", port, $"--Parameters:mcp-api-key={apiKey}");
+            "--store", "garnet", "--auth", "apikey", "--gateway-port", port, $"--Parameters:mcp-api-key={apiKey}", .. serverBinary]);
         try
         {
             await appHost.WaitForHttpOkAsync($"http://localhost:{port}/health", AppHostProcess.Patience);

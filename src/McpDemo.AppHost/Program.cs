@@ -28,7 +28,17 @@ var affinityKey = store is null ? builder.AddGeneratedKeyParameter("gateway-affi
 var servers = builder.AddProjectReplicas<Projects.McpDemo_Server>("server", topology.Replicas)
     .WithEach(server =>
     {
-        server.AsMcpServer(topology.SessionMode).WithBuiltOutputLaunch();
+        server.AsMcpServer(topology.SessionMode);
+        // --server-binary: a published (NativeAOT or ReadyToRun) server, which starts in a fraction of the time the build
+        // output takes under the JIT, so a replica restarted after a crash is back in rotation sooner.
+        if (topology.ServerBinary is { } published)
+        {
+            server.WithPublishedLaunch(published);
+        }
+        else
+        {
+            server.WithBuiltOutputLaunch();
+        }
         if (apiKey is not null)
         {
             server.WithApiKey(apiKey);

@@ -8,9 +8,9 @@ namespace McpDemo.AppHost;
 
 /// <summary>
 /// The topology the AppHost runs: <c>--mode stateless|stateful</c>, <c>--replicas N</c>, <c>--gateways N</c>,
-/// <c>--store garnet|none</c>, <c>--auth oauth|apikey|none</c> and <c>--gateway-port N</c>, read from the AppHost's
-/// configuration (Aspire puts the command line there) and checked before anything starts. Everything else on the command
-/// line is Aspire's to read.
+/// <c>--store garnet|none</c>, <c>--auth oauth|apikey|none</c>, <c>--gateway-port N</c> and <c>--server-binary PATH</c>,
+/// read from the AppHost's configuration (Aspire puts the command line there) and checked before anything starts.
+/// Everything else on the command line is Aspire's to read.
 /// </summary>
 /// <param name="SessionMode">How the servers keep sessions.</param>
 /// <param name="Replicas">How many server replicas run.</param>
@@ -18,7 +18,11 @@ namespace McpDemo.AppHost;
 /// <param name="HasStore">Whether the shared store runs.</param>
 /// <param name="GatewayPort">The first gateway's port.</param>
 /// <param name="Auth">How callers prove who they are.</param>
-internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Replicas, int Gateways, bool HasStore, int GatewayPort, AuthMode Auth)
+/// <param name="ServerBinary">
+/// A published McpDemo.Server (NativeAOT or ReadyToRun) the replicas run, or <see langword="null"/> to run its build output.
+/// </param>
+internal sealed record TopologyOptions(
+    McpServerSessionMode SessionMode, int Replicas, int Gateways, bool HasStore, int GatewayPort, AuthMode Auth, string? ServerBinary = null)
 {
     /// <summary>The exit code of a bad command line.</summary>
     public const int UsageExitCode = 2;
@@ -37,7 +41,7 @@ internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Rep
     {
         ArgumentNullException.ThrowIfNull(configuration);
         error = Problem(configuration, isRunMode, out var options) is { } problem
-            ? $"error: {problem} Run with --mode stateless|stateful, --replicas 1..{MaxReplicas}, --gateways 1..{MaxReplicas}, --store garnet|none, --auth oauth|apikey|none, --gateway-port 1..65535."
+            ? $"error: {problem} Run with --mode stateless|stateful, --replicas 1..{MaxReplicas}, --gateways 1..{MaxReplicas}, --store garnet|none, --auth oauth|apikey|none, --gateway-port 1..65535, --server-binary PATH."
             : null;
         return options;
     }
@@ -81,9 +85,18 @@ internal sealed record TopologyOptions(McpServerSessionMode SessionMode, int Rep
         {
             return $"the gateway port {port} is in use; stop what listens there or pick another with --gateway-port N.";
         }
+        var serverBinary = configuration["server-binary"];
+        if (serverBinary is not null && !isRunMode)
+        {
+            return "--server-binary runs replicas on this machine; a published app builds its own.";
+        }
+        if (serverBinary is not null && !File.Exists(serverBinary))
+        {
+            return $"--server-binary names no file: '{serverBinary}'. Publish the server there first (docs/configuration.md).";
+        }
         var sessionMode = mode == "stateful" ? McpServerSessionMode.Stateful : McpServerSessionMode.Stateless;
         var authMode = auth switch { "apikey" => AuthMode.ApiKey, "none" => AuthMode.None, _ => AuthMode.OAuth };
-        options = new TopologyOptions(sessionMode, replicas, gateways, store == "garnet", port, authMode);
+        options = new TopologyOptions(sessionMode, replicas, gateways, store == "garnet", port, authMode, serverBinary);
         return null;
     }
 

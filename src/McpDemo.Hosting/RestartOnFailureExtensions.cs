@@ -9,9 +9,10 @@ namespace McpDemo.Hosting;
 public static class RestartOnFailureExtensions
 {
     /// <summary>
-    /// Starts the resource again when its process exits while nobody asked it to stop, after a backoff
-    /// that doubles from 1 s up to <paramref name="maxDelay"/> (30 s by default) while it keeps failing,
-    /// and says so in the resource's log. Ctrl+C, and a stop from the dashboard or the CLI, never restart it.
+    /// Starts the resource again when its process exits while nobody asked it to stop: at once the first time, then,
+    /// while it keeps failing (within a minute of its last start), after a back-off that doubles from 1 s up to
+    /// <paramref name="maxDelay"/> (30 s by default); and says so in the resource's log. Ctrl+C, and a stop from the
+    /// dashboard or the CLI, never restart it.
     /// </summary>
     public static IResourceBuilder<T> WithRestartOnFailure<T>(this IResourceBuilder<T> builder, TimeSpan? maxDelay = null)
         where T : IResource

@@ -45,6 +45,7 @@ internal sealed class RestartOnFailureService(
     {
         var watch = _watches.GetOrAdd(change.ResourceId, _ => new Watch());
         var state = change.Snapshot.State?.Text;
+        int restart;
         lock (watch)
         {
             if (state == KnownResourceStates.Stopping)
@@ -75,10 +76,19 @@ internal sealed class RestartOnFailureService(
             }
             watch.Failures = ranLongEnough ? 1 : watch.Failures + 1;
             watch.Restarting = true;
-            var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, watch.Failures - 1), annotation.MaxDelay.TotalSeconds));
-            _ = RestartAsync(change.Resource, change.ResourceId, change.Snapshot.ExitCode, delay, watch.Failures, stopping);
+            restart = watch.Failures;
         }
+        // Outside the lock: the first restart has no delay, so the start command runs before RestartAsync returns.
+        _ = RestartAsync(change.Resource, change.ResourceId, change.Snapshot.ExitCode, DelayBefore(restart, annotation.MaxDelay), restart, stopping);
     }
+
+    /// <summary>
+    /// None before the first restart: a crash is usually a one-off (a kill, an out-of-memory), and every second the
+    /// replica is down is a second out of the gateways' rotation. Then 1 s, doubling up to <paramref name="maxDelay"/>,
+    /// so a process that dies at start does not spin.
+    /// </summary>
+    private static TimeSpan DelayBefore(int restart, TimeSpan maxDelay) =>
+        restart == 1 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, restart - 2), maxDelay.TotalSeconds));
 
     private static bool IsDead(string? state) =>
         state == KnownResourceStates.Exited || state == KnownResourceStates.Finished || state == KnownResourceStates.FailedToStart;

@@ -9,7 +9,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
-using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -61,13 +60,7 @@ public static class SharedStateExtensions
                 // Spans only where they are exported (as ServiceDefaults does): without a collector the profiler costs for nothing.
                 settings.DisableTracing = string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
             },
-            options =>
-            {
-                // Start with the store down and keep retrying; fail commands at once rather than queue them until a
-                // timeout, so a request that needs the store gets its 424 now rather than after seconds.
-                options.AbortOnConnectFail = false;
-                options.BacklogPolicy = BacklogPolicy.FailFast;
-            });
+            StoreConnection.ConfigureClient);
         // The client logs every failed reconnect as an error; StoreConnection says it once per outage, as a warning.
         builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Critical);
         services.TryAddSingleton<StoreConnection>();

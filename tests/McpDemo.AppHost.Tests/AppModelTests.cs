@@ -153,6 +153,27 @@ public sealed class AppModelTests
         }
     }
 
+    [Fact]
+    public async Task ServerBinary_ReplicasRunThatFile_WhileGatewaysRunTheirBuildOutput()
+    {
+        var binary = typeof(AppModelTests).Assembly.Location;
+        await using var model = await AppModel.BuildAsync("--server-binary", binary);
+
+        foreach (var server in (string[])["server-1", "server-2", "server-3"])
+        {
+            var replica = model.Resource(server);
+            var executable = replica.Annotations.OfType<ExecutableAnnotation>().Last();
+            Assert.Equal((binary, Path.GetDirectoryName(binary)), (executable.Command, executable.WorkingDirectory));
+            // No `dotnet <dll>` prefix: the file is the program.
+            Assert.DoesNotContain(replica.Annotations, IsLaunchToolArgs);
+        }
+        Assert.Contains(model.Resource("gateway").Annotations, IsLaunchToolArgs);
+        Assert.Empty(model.Resource("gateway").Annotations.OfType<ExecutableAnnotation>());
+    }
+
+    // WithBuiltOutputLaunch's `dotnet <dll>` prefix; the annotation type is internal to Aspire 13.6, so it is found by name.
+    private static bool IsLaunchToolArgs(IResourceAnnotation annotation) => annotation.GetType().Name == "LaunchToolArgsCallbackAnnotation";
+
     /// <summary>The AppHost's model for some arguments, built by Aspire.Hosting.Testing and never started.</summary>
     private sealed class AppModel(IDistributedApplicationTestingBuilder builder) : IAsyncDisposable
     {

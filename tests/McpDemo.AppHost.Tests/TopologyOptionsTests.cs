@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using McpDemo.Hosting;
+using McpDemo.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace McpDemo.AppHost.Tests;
@@ -56,7 +57,7 @@ public sealed class TopologyOptionsTests
         Assert.NotNull(error);
         Assert.DoesNotContain('\n', error);
         Assert.StartsWith("error: " + problem, error, StringComparison.Ordinal);
-        Assert.EndsWith("Run with --mode stateless|stateful, --replicas 1..64, --gateways 1..64, --store garnet|none, --auth oauth|apikey|none, --gateway-port 1..65535.", error, StringComparison.Ordinal);
+        Assert.EndsWith("Run with --mode stateless|stateful, --replicas 1..64, --gateways 1..64, --store garnet|none, --auth oauth|apikey|none, --gateway-port 1..65535, --server-binary PATH.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,6 +81,20 @@ public sealed class TopologyOptionsTests
         Assert.Equal(AuthMode.None, TopologyOptions.Read(configuration, isRunMode: true, out _)?.Auth);
         Assert.Null(TopologyOptions.Read(configuration, isRunMode: false, out var error));
         Assert.StartsWith("error: --auth none is for a topology on this machine only; publish with --auth oauth or apikey.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ServerBinary_IsAFileThatExists_AndOnlyRunsOnThisMachine()
+    {
+        var binary = typeof(TopologyOptionsTests).Assembly.Location;
+        var port = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(binary, TopologyOptions.Read(Configuration("--server-binary", binary, "--gateway-port", port), isRunMode: true, out _)?.ServerBinary);
+        Assert.Null(TopologyOptions.Read(Configuration("--server-binary", binary + ".missing", "--gateway-port", port), isRunMode: true, out var missing));
+        Assert.StartsWith($"error: --server-binary names no file: '{binary}.missing'.", missing, StringComparison.Ordinal);
+        Assert.Null(TopologyOptions.Read(Configuration("--server-binary", binary), isRunMode: false, out var published));
+        Assert.StartsWith("error: --server-binary runs replicas on this machine;", published, StringComparison.Ordinal);
+        Assert.Null(Read().ServerBinary);
     }
 
     private static TopologyOptions Read(params string[] args)

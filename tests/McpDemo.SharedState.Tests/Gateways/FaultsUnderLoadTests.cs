@@ -68,7 +68,7 @@ public sealed class FaultsUnderLoadTests(ITestOutputHelper output) : IAsyncLifet
         await _store.StartAsync();
         var storeBack = _clock.Elapsed;
         // Recovered without a restart: a legacy call and a new legacy session succeed again, once the replicas' store
-        // client has reconnected (StackExchange.Redis retries with a back-off, so not at once).
+        // client has reconnected (it retries on its heartbeat, at least once a second: StoreConnection.ConfigureClient).
         while (_calls.LastOrDefault(c => c.Kind == "legacy" && c.Started > storeBack)?.Outcome != "200")
         {
             await Task.Delay(100, timeout.Token);
