@@ -51,6 +51,9 @@ internal static class ToolRateLimiting
                     // Start with the store down and keep reconnecting; fail a command at once rather than hold the call.
                     options.AbortOnConnectFail = false;
                     options.BacklogPolicy = BacklogPolicy.FailFast;
+                    // Try again within a second of the store's return (the default waits seconds), so limits are
+                    // shared across gateways again as soon as they can be.
+                    options.ReconnectRetryPolicy = new ExponentialRetry(100, 1000);
                 });
             // The client logs each failed reconnect as an error; RateLimitStore says it once per outage.
             builder.Logging.AddFilter("StackExchange.Redis", LogLevel.Critical);
