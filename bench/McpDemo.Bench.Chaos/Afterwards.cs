@@ -79,12 +79,13 @@ internal static class Afterwards
         var errors = logs.Errors();
         var unexplained = errors.Count(e => explain(e) is null);
         var unread = logs.Unread.Count > 0 ? $"; output not found for {string.Join(", ", logs.Unread)}" : "";
-        Console.WriteLine($"Error-level log entries (console formatter fail:/crit:, and stderr lines) in the services' output: {errors.Count}, {unexplained} unexplained{unread}.");
+        var measured = $"{errors.Count} error-level entries of {logs.EntriesRead} read, {unexplained} unexplained{unread}";
+        Console.WriteLine($"Service output (console formatter entries, and stderr lines): {measured}.");
         if (errors.Count > 0)
         {
             ServiceLogs.Print(errors, e => explain(e) ?? "no");
         }
         Console.WriteLine();
-        return new(Afterward, "no error-level log line except those the faults explain", $"{errors.Count} error-level entries, {unexplained} unexplained{unread}", unexplained == 0 && logs.Unread.Count == 0);
+        return new(Afterward, "no error-level log line except those the faults explain", measured, unexplained == 0 && logs.Unread.Count == 0 && logs.EntriesRead > 0);
     }
 }

@@ -40,11 +40,15 @@ internal sealed partial class ServiceLogs(Topology topology, Stopwatch clock)
     /// <summary>The service processes whose output was not found (nothing of theirs is counted).</summary>
     public IReadOnlyList<string> Unread { get; private set; } = [];
 
+    /// <summary>How many entries of any level <see cref="Errors"/> read: none would mean the output was not understood, not that it was clean.</summary>
+    public int EntriesRead { get; private set; }
+
     /// <summary>Every error-level entry written so far, with the process that wrote it and when.</summary>
     public List<LogEntry> Errors()
     {
         Watch();
         Unread = [.. topology.Processes().Where(p => !_logs.ContainsKey(p.Pid)).Select(p => p.Name)];
+        EntriesRead = 0;
         // A process restarted by DCP under the same resource may share its predecessor's files: each file is read once.
         return [.. _logs.Values.OrderBy(l => l.Process.Name, StringComparer.Ordinal).DistinctBy(l => l.Output).SelectMany(l => ErrorsIn(l.Process, l.Output))];
     }
@@ -127,6 +131,7 @@ internal sealed partial class ServiceLogs(Topology topology, Stopwatch clock)
         {
             if (EntryStart().Match(line.Text) is { Success: true } entry)
             {
+                EntriesRead++;
                 if (text.Count > 0)
                 {
                     yield return new LogEntry(process, start.At - _clockStartUtc, string.Join('\n', text));
