@@ -61,7 +61,7 @@ internal static class Afterwards
             {
                 counts.Add((replica.Name, await new RuntimeProbe(replica.Pid).ReadMetricAsync("McpDemo", "mcpdemo.server.sessions", patience.Token)));
             }
-            catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException or Microsoft.Diagnostics.NETCore.Client.ServerNotAvailableException)
+            catch (Exception e) when (RuntimeProbe.CouldNotRead(e))
             {
                 Console.Error.WriteLine($"{replica.Name} (pid {replica.Pid}): mcpdemo.server.sessions not read: {e.Message}");
                 counts.Add((replica.Name, null));

@@ -45,7 +45,7 @@ internal sealed record ProcessSample(ServiceProcess Process, long RssKiB, int Th
         {
             return await new RuntimeProbe(process.Pid).HeapAfterFullCollectionAsync(patience.Token);
         }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException or Microsoft.Diagnostics.NETCore.Client.ServerNotAvailableException)
+        catch (Exception e) when (RuntimeProbe.CouldNotRead(e))
         {
             Console.Error.WriteLine($"{process.Name} (pid {process.Pid}): managed heap not read: {e.Message}");
             return null;

@@ -22,9 +22,11 @@ public sealed class LegacySessionGauge
     /// <summary>The instrument's name.</summary>
     public const string InstrumentName = "mcpdemo.server.sessions";
 
-    // McpDemoTelemetry.MeterName (McpDemo.ServiceDefaults, which this project does not reference): the meter the
-    // services export, so the dashboard shows the gauge with McpDemo's other instruments.
-    private const string MeterName = "McpDemo";
+    /// <summary>
+    /// The instrument's meter: McpDemoTelemetry.MeterName (McpDemo.ServiceDefaults, which this project does not
+    /// reference), the meter the services export, so the dashboard shows the gauge with McpDemo's other instruments.
+    /// </summary>
+    public const string MeterName = "McpDemo";
 
     private long _sessions;
 

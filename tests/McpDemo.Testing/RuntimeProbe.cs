@@ -23,6 +23,13 @@ public sealed class RuntimeProbe(int pid)
     private const long TimeSeriesValuesKeyword = 0x2;
 
     /// <summary>
+    /// Whether <paramref name="exception"/> is what a read throws when it could not be done: the process ended or has no
+    /// diagnostics IPC, or it did not answer before the caller's cancellation.
+    /// </summary>
+    public static bool CouldNotRead(Exception exception) =>
+        exception is OperationCanceledException or InvalidOperationException or IOException or ServerNotAvailableException;
+
+    /// <summary>
     /// Has the process run a blocking full collection and returns its managed heap size after it, in bytes: the sum of
     /// the generations, large and pinned object heaps the runtime reports when the collection ends (GCHeapStats).
     /// </summary>

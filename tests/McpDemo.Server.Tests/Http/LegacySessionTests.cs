@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpDemo.Guards;
 using McpDemo.Testing;
 using Xunit;
 
@@ -139,7 +140,7 @@ public sealed class LegacySessionTests
     private static async Task<double> SessionsAsync(RuntimeProbe probe)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await probe.ReadMetricAsync("McpDemo", "mcpdemo.server.sessions", patience.Token);
+        return await probe.ReadMetricAsync(LegacySessionGauge.MeterName, LegacySessionGauge.InstrumentName, patience.Token);
     }
 
     /// <summary>A request on <paramref name="session"/>, which restarts its idle clock.</summary>

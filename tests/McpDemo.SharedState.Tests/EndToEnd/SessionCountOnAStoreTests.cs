@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using McpDemo.Guards;
 using McpDemo.SharedState.Tests.Stores;
 using McpDemo.Testing;
 
@@ -77,6 +78,6 @@ public sealed class SessionCountOnAStoreTests(StoreFixture<RedisStoreServer> fix
     private async Task<double> SessionsAsync(int replica)
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await new RuntimeProbe(_replicas[replica].Id).ReadMetricAsync("McpDemo", "mcpdemo.server.sessions", patience.Token);
+        return await new RuntimeProbe(_replicas[replica].Id).ReadMetricAsync(LegacySessionGauge.MeterName, LegacySessionGauge.InstrumentName, patience.Token);
     }
 }
