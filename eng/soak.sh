@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Soak run (issue 18): the chaos run's topology and load (eng/chaos.sh) for DURATION without faults; every replica,
-# gateway and the store sampled after a 60 s warm-up and at the end (RSS, threads and open file descriptors from /proc),
-# threads and fds judged MET or MISSED against "flat within 5% after warm-up"; exits 1 when one grew more. The managed
-# heap is not read (RSS is shown, not judged).
+# Soak run (issue 18): the chaos run's topology and load (eng/chaos.sh) for DURATION without faults, with a 30 s
+# legacy-session idle timeout (Mcp__IdleTimeout, which the AppHost's services inherit). Every replica, gateway and the
+# store is sampled after a 60 s warm-up and at the end: RSS, threads and open fds from /proc, and the managed heap after
+# a full collection the driver induces through the process's diagnostics IPC (EventPipe, as dotnet-gcdump does). Goals,
+# each MET or MISSED: heap and threads flat within 5% after warm-up; with the load stopped, every replica's
+# mcpdemo.server.sessions back to 0 after the idle timeout; no error-level line (fail:/crit:, or stderr) in any
+# service's output. Exits 1 when one is missed.
 # DURATION: seconds, or with a unit: 90s, 3m, 1h (default 10m). Usage: eng/soak.sh [DURATION]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

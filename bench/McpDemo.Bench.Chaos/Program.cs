@@ -8,6 +8,8 @@ if (args is not (["chaos"] or ["soak", _]) || (args[0] == "soak" && !int.TryPars
     Console.Error.WriteLine("usage: McpDemo.Bench.Chaos chaos | soak SECONDS");
     return 2;
 }
+// Both runs end by waiting for the replicas' idle legacy sessions to expire, so they give them a short idle timeout.
+Afterwards.ShortenIdleTimeout();
 Console.WriteLine("Starting the AppHost: --mode stateful --replicas 3 --gateways 2 --store garnet --auth apikey");
 await using var topology = await Topology.StartAsync();
 Console.WriteLine($"Gateways: {string.Join(", ", topology.Gateways)}");

@@ -19,7 +19,8 @@ public static class McpDemoHttpTransportExtensions
     /// <list type="bullet">
     /// <item><c>Mcp:SessionMode</c>: Stateless, or Stateful as the SDK's <c>StatefulForInitializeClients</c>
     /// (<see cref="McpEndpointOptions.TransportSessionMode"/>);</item>
-    /// <item>legacy-session idle expiry and cap (<c>Mcp:IdleTimeout</c>, <c>Mcp:MaxIdleSessions</c>);</item>
+    /// <item>legacy-session idle expiry and cap (<c>Mcp:IdleTimeout</c>, <c>Mcp:MaxIdleSessions</c>), and the count of
+    /// legacy sessions held (<see cref="LegacySessionGauge"/>);</item>
     /// <item><c>Last-Event-ID</c> resume through the SDK's distributed-cache event stream store, in process memory
     /// (<c>AddSharedState</c> puts one on the store in its place);</item>
     /// <item>the <see cref="ApiKeyAuthenticationHandler"/> scheme over <c>Mcp:ApiKeys</c>, or OAuth tokens over <c>Mcp:Auth</c>;</item>
@@ -35,6 +36,9 @@ public static class McpDemoHttpTransportExtensions
         services.AddOptions<McpEndpointOptions>().Bind(configuration.GetSection(McpEndpointOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<McpEndpointOptions>, McpEndpointOptionsValidator>());
         services.AddOptions<HttpServerTransportOptions>().Configure<IOptions<McpEndpointOptions>>(ApplyEndpointOptions);
+        // Post-configured, so it wraps whichever session handler the app set, rather than being replaced by it.
+        services.TryAddSingleton<LegacySessionGauge>();
+        services.AddOptions<HttpServerTransportOptions>().PostConfigure<LegacySessionGauge>((transport, gauge) => gauge.CountSessionsOf(transport));
 
         // TryAdd inside: an IDistributedCache the app registered wins over this in-process one.
         services.AddDistributedMemoryCache();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using McpDemo.Guards;
 using McpDemo.Testing;
 using Xunit;
 
@@ -8,7 +9,8 @@ namespace McpDemo.Server.Tests.Http;
 
 /// <summary>
 /// Legacy (2025-11-25) sessions in Stateful mode, through the SDK options McpDemo.Guards sets: streams resume
-/// with <c>Last-Event-ID</c> from the distributed-cache event store, and idle sessions expire.
+/// with <c>Last-Event-ID</c> from the distributed-cache event store, idle sessions expire, and the
+/// <c>mcpdemo.server.sessions</c> gauge counts the sessions held.
 /// </summary>
 public sealed class LegacySessionTests
 {
@@ -89,6 +91,63 @@ public sealed class LegacySessionTests
         while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline);
 
         Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
+    public async Task TheSessionGauge_CountsLegacySessions_UntilDeletedOrExpired()
+    {
+        // Under the JIT even when MCPDEMO_SERVER_BINARY names a NativeAOT build: the gauge's code is the same, and a
+        // NativeAOT server published without EventSourceSupport opens no EventPipe for the probe to read it through.
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var endpoint = new Uri(baseAddress, "mcp");
+        await using var server = TestProcess.StartProject("src/McpDemo.Server",
+            ["--urls", baseAddress.GetLeftPart(UriPartial.Authority), "--Mcp:SessionMode=Stateful", "--Mcp:IdleTimeout=00:00:10"]);
+        await server.WaitForHttpOkAsync(new Uri(baseAddress, "health").ToString());
+        var probe = new RuntimeProbe(server.Id);
+        Assert.Equal(0, await SessionsAsync(probe));
+
+        var kept = await InitializeAsync(endpoint);
+        var deleted = await InitializeAsync(endpoint);
+        // A 2026-07-28 call runs as a session without an id, for that request only: not counted.
+        using (var ping = await Http.SendAsync(RawMcp.CallTool(endpoint, "ping", new JsonObject())))
+        {
+            Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        }
+        await TouchAsync(endpoint, kept);
+        Assert.Equal(2, await SessionsAsync(probe));
+
+        var delete = new HttpRequestMessage(HttpMethod.Delete, endpoint);
+        delete.Headers.Add(McpHeaders.SessionId, deleted);
+        delete.Headers.Add(McpHeaders.ProtocolVersion, RawMcp.Legacy);
+        using (var response = await Http.SendAsync(delete))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        await TouchAsync(endpoint, kept);
+        Assert.Equal(1, await SessionsAsync(probe));
+
+        // The kept session expires once idle for 10 s, at the SDK's next sweep (every 5 s).
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        double sessions;
+        while ((sessions = await SessionsAsync(probe)) != 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+        Assert.Equal(0, sessions);
+    }
+
+    /// <summary>The server's gauge, read from the outside (an EventPipe session on its System.Diagnostics.Metrics provider).</summary>
+    private static async Task<double> SessionsAsync(RuntimeProbe probe)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        return await probe.ReadMetricAsync(LegacySessionGauge.MeterName, LegacySessionGauge.InstrumentName, patience.Token);
+    }
+
+    /// <summary>A request on <paramref name="session"/>, which restarts its idle clock.</summary>
+    private static async Task TouchAsync(Uri endpoint, string session)
+    {
+        using var response = await Http.SendAsync(Post(endpoint, session, new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 9, ["method"] = "tools/list" }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     private static async Task<string> InitializeAsync(Uri endpoint)
