@@ -1,5 +1,6 @@
 using System.Globalization;
 using McpDemo.Bench.Chaos;
+using McpDemo.Testing;
 
 // eng/chaos.sh runs `chaos`; eng/soak.sh runs `soak SECONDS`. Exit 0 when every measured goal is met, 1 when one is
 // missed, 2 on a bad command line.
@@ -10,7 +11,8 @@ if (args is not (["chaos"] or ["soak", _]) || (args[0] == "soak" && !int.TryPars
 }
 // Both runs end by waiting for the replicas' idle legacy sessions to expire, so they give them a short idle timeout.
 Afterwards.ShortenIdleTimeout();
-Console.WriteLine("Starting the AppHost: --mode stateful --replicas 3 --gateways 2 --store garnet --auth apikey");
+Console.WriteLine("Starting the AppHost: --mode stateful --replicas 3 --gateways 2 --store garnet --auth apikey" +
+    (McpServerProcess.NativeServerBinary is { } binary ? $" --server-binary {binary}" : ""));
 await using var topology = await Topology.StartAsync();
 Console.WriteLine($"Gateways: {string.Join(", ", topology.Gateways)}");
 var met = args[0] == "chaos"
