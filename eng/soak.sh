@@ -2,7 +2,8 @@
 # Soak run (issue 18): the chaos run's topology and load (eng/chaos.sh) for DURATION without faults, with a 30 s
 # legacy-session idle timeout (Mcp__IdleTimeout, which the AppHost's services inherit). Every replica, gateway and the
 # store is sampled after a 60 s warm-up and at the end: RSS, threads and open fds from /proc, and the managed heap after
-# a full collection the driver induces through the process's diagnostics IPC (EventPipe, as dotnet-gcdump does). Goals,
+# a full collection the driver induces through the process's diagnostics IPC (EventPipe, as dotnet-gcdump does; the least
+# of three readings 5 s apart, so what is in flight at one instant does not count as growth). Goals,
 # each MET or MISSED: heap and threads flat within 5% after warm-up; with the load stopped, every replica's
 # mcpdemo.server.sessions back to 0 after the idle timeout; no error-level line (fail:/crit:, or stderr) in any
 # service's output. Exits 1 when one is missed.
