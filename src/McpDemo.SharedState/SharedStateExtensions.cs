@@ -22,8 +22,9 @@ public static class SharedStateExtensions
     /// spans under the request that made them when telemetry is exported;</item>
     /// <item>legacy sessions: recorded on <c>initialize</c> and adopted by any replica, for the same user only
     /// (<see cref="StoreSessionMigrationHandler"/>);</item>
-    /// <item>resumable streams: the SDK's distributed-cache event stream store, on the store, so <c>Last-Event-ID</c>
-    /// resumes on any replica;</item>
+    /// <item>resumable streams on the store, so <c>Last-Event-ID</c> resumes on any replica: a session's GET stream in
+    /// <see cref="StoredGetStreams"/>, where every replica adds the session's notifications (<see cref="LegacySessionStreams"/>),
+    /// answer streams in the SDK's distributed-cache event stream store;</item>
     /// <item>the Data Protection key ring, under one application name, so MRTR <c>requestState</c> protected on one
     /// replica verifies on all;</item>
     /// <item>notifications: an <see cref="INotificationRelay"/> over the store's pub/sub;</item>
@@ -45,6 +46,7 @@ public static class SharedStateExtensions
         services.AddOptions<SharedStateOptions>()
             .Bind(configuration.GetSection(SharedStateOptions.SectionName))
             .Configure(options => options.ConnectionString ??= shared.ConnectionString);
+        services.TryAddSingleton<LegacySessionStreams>();
         if (!shared.Enabled)
         {
             services.TryAddSingleton<INotificationRelay, InProcessNotificationRelay>();
@@ -66,19 +68,21 @@ public static class SharedStateExtensions
         services.TryAddSingleton<StoreConnection>();
         services.TryAddSingleton<SessionIdleTimeout>();
         services.TryAddSingleton<StoreSessionMigrationHandler>();
+        services.TryAddSingleton<StoredGetStreams>();
         services.TryAddSingleton<ISessionMigrationHandler>(sp => sp.GetRequiredService<StoreSessionMigrationHandler>());
         // Replaces an in-process relay registered before, whatever the order of the calls.
         services.Replace(ServiceDescriptor.Singleton<INotificationRelay, StoreNotificationRelay>());
         services.AddHealthChecks().AddCheck<StoreHealthCheck>(StoreHealthCheck.Name);
 
 #pragma warning disable MCP9006 // Resumable streams are a legacy-session feature, which this library exists to carry.
-        // The SDK's distributed-cache event stream store, on the store, in place of any other. Made here rather than
-        // through WithDistributedCacheEventStreamStore: its keys live as long as their session may (the idle timeout
-        // of the transport options it is itself part of), and it gets a cache that does not wait on writes.
-        services.AddOptions<HttpServerTransportOptions>().PostConfigure<StoreConnection, ILoggerFactory>((transport, store, loggers) =>
+        // Event streams on the store, in place of any other store: GET streams in StoredGetStreams, which every replica
+        // writes to; answer streams in the SDK's distributed-cache store. That one is made here rather than through
+        // WithDistributedCacheEventStreamStore: its keys live as long as their session may (the idle timeout of the
+        // transport options it is itself part of), and it gets a cache that does not wait on writes.
+        services.AddOptions<HttpServerTransportOptions>().PostConfigure<StoreConnection, ILoggerFactory, IServiceProvider>((transport, store, loggers, provider) =>
         {
             var idleTimeout = transport.IdleTimeout;
-            transport.EventStreamStore = new DistributedCacheEventStreamStore(
+            var answers = new DistributedCacheEventStreamStore(
                 Options.Options.Create(new DistributedCacheEventStreamStoreOptions
                 {
                     Cache = new StoreEventStreamCache(store, shared.KeyPrefix + "stream:", idleTimeout),
@@ -88,6 +92,8 @@ public static class SharedStateExtensions
                     MetadataAbsoluteExpiration = null,
                 }),
                 loggers.CreateLogger<DistributedCacheEventStreamStore>());
+            // Resolved here, not as a dependency of this step: it reads the idle timeout from the options being made.
+            transport.EventStreamStore = new SessionEventStreamStore(answers, provider.GetRequiredService<StoredGetStreams>());
         });
 #pragma warning restore MCP9006
 

@@ -16,6 +16,8 @@ namespace McpDemo.SharedState;
 /// </summary>
 public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDisposable
 {
+    private const string Unavailable = "The shared state store is unavailable, so this replica cannot serve the session now. Retry shortly.";
+
     private readonly Lazy<IDatabase> _records;
     private readonly SessionIdleTimeout _idleTimeout;
     // Session id -> when this replica last restarted the record's idle clock (Environment.TickCount64). Looked up with
@@ -43,7 +45,7 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         HttpContext context, string sessionId, InitializeRequestParams initializeParams, CancellationToken cancellationToken)
     {
         var record = StoredSessionJson.Serialize(new StoredSession(initializeParams, SessionOwner.Of(context.User)));
-        await RunAsync(() => _records.Value.StringSetAsync(sessionId, record, _idleTimeout.Value));
+        await StoreCommand.RunAsync(() => _records.Value.StringSetAsync(sessionId, record, _idleTimeout.Value), Unavailable);
         MarkTouched(sessionId, Environment.TickCount64);
     }
 
@@ -54,7 +56,7 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         HttpContext context, string sessionId, CancellationToken cancellationToken)
     {
         // GETEX reads the record and restarts its idle clock in one round trip.
-        var value = await RunAsync(() => _records.Value.StringGetSetExpiryAsync(sessionId, _idleTimeout.Value));
+        var value = await StoreCommand.RunAsync(() => _records.Value.StringGetSetExpiryAsync(sessionId, _idleTimeout.Value), Unavailable);
         if (value.IsNull)
         {
             return null;
@@ -126,19 +128,6 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
             {
                 _lastTouched.TryRemove(KeyValuePair.Create(sessionId, touched));
             }
-        }
-    }
-
-    private static async Task<T> RunAsync<T>(Func<Task<T>> command)
-    {
-        try
-        {
-            return await command();
-        }
-        catch (Exception e) when (e is RedisException or TimeoutException)
-        {
-            throw new SharedStateUnavailableException(
-                "The shared state store is unavailable, so this replica cannot serve the session now. Retry shortly.", e);
         }
     }
 }

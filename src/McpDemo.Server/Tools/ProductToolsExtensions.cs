@@ -19,6 +19,7 @@ public static class ProductToolsExtensions
         builder.Services.AddSingleton<ListenStreams>();
         // Ticks reach listen streams on this replica only, unless AddSharedState relays them through the store.
         builder.Services.TryAddSingleton<INotificationRelay, InProcessNotificationRelay>();
+        builder.Services.TryAddSingleton<LegacySessionStreams>();
         // Protects confirm_action's requestState. The key ring is per process unless AddSharedState keeps it in the store.
         builder.Services.AddDataProtection();
         builder.Services.AddSingleton<ConfirmationState>();

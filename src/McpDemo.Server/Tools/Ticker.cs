@@ -16,15 +16,20 @@ namespace McpDemo.Server.Tools;
 /// done or the application stops, either to one legacy session (on its GET stream) or to a user's
 /// <c>subscriptions/listen</c> streams.
 /// </summary>
-public sealed partial class Ticker(ServiceIdentity identity, ListenStreams listenStreams, INotificationRelay relay, IHostApplicationLifetime lifetime, ILogger<Ticker> logger)
+public sealed partial class Ticker(
+    ServiceIdentity identity, ListenStreams listenStreams, LegacySessionStreams sessionStreams, IHostApplicationLifetime lifetime, ILogger<Ticker> logger)
 {
     /// <summary>The <c>logger</c> field of each tick's log message.</summary>
     public const string LoggerName = "ticker";
 
+    // How long a tick waits for a store that is away, and how often it tries again meanwhile.
+    private static readonly TimeSpan StoreOutageWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StoreRetryInterval = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Sends <paramref name="count"/> ticks to the legacy session <paramref name="session"/>, one every <paramref name="interval"/>, on its GET stream wherever it is open.</summary>
     public void StartOnSession(McpServer session, int count, TimeSpan interval) =>
         Start(count, interval, session.SessionId,
-            (tick, stopping) => LegacySessionStreams.SendAsync(relay, session, NotificationMethods.LoggingMessageNotification, tick, stopping));
+            (tick, stopping) => sessionStreams.SendAsync(session, NotificationMethods.LoggingMessageNotification, tick, stopping));
 
     /// <summary>Sends <paramref name="count"/> ticks to the open <c>subscriptions/listen</c> streams of <paramref name="userId"/>, on any replica.</summary>
     public void StartOnListenStreams(string? userId, int count, TimeSpan interval) =>
@@ -48,7 +53,7 @@ public sealed partial class Ticker(ServiceIdentity identity, ListenStreams liste
                     Logger = LoggerName,
                     Data = JsonSerializer.SerializeToElement(new TickData(tick, count, identity.InstanceId), ToolJsonContext.Default.TickData),
                 };
-                await send(JsonSerializer.SerializeToNode(message, ToolJson.Protocol<LoggingMessageNotificationParams>()), stopping);
+                await SendOnceTheStoreAnswersAsync(send, JsonSerializer.SerializeToNode(message, ToolJson.Protocol<LoggingMessageNotificationParams>()), stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -58,6 +63,25 @@ public sealed partial class Ticker(ServiceIdentity identity, ListenStreams liste
         {
             // Nobody awaits a ticker: the usual cause is a session that ended or has no GET stream open.
             LogTickerFailed(e, sessionId);
+        }
+    }
+
+    // A tick waits out a short store outage rather than be lost (and the ticker with it): the store's client is back
+    // within a second of the store, and ticks are numbered, so a late one is still in order.
+    private static async Task SendOnceTheStoreAnswersAsync(Func<JsonNode?, CancellationToken, Task> send, JsonNode? tick, CancellationToken stopping)
+    {
+        var giveUp = Environment.TickCount64 + (long)StoreOutageWait.TotalMilliseconds;
+        while (true)
+        {
+            try
+            {
+                await send(tick, stopping);
+                return;
+            }
+            catch (SharedStateUnavailableException) when (Environment.TickCount64 < giveUp)
+            {
+                await Task.Delay(StoreRetryInterval, stopping);
+            }
         }
     }
 
