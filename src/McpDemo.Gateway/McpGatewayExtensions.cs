@@ -34,6 +34,7 @@ public static class McpGatewayExtensions
         // A registration made before this one (e.g. Data Protection over the shared store) wins.
         builder.Services.TryAddSingleton<ISessionIdProtector, AesGcmSessionIdProtector>();
         builder.Services.AddSingleton<IPassiveHealthCheckPolicy, ConnectionRefusedHealthPolicy>();
+        builder.Services.AddSingleton<IActiveHealthCheckPolicy, HungReplicaHealthPolicy>();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, McpForwarderHttpClientFactory>();
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection(ReverseProxySectionName))

@@ -15,6 +15,12 @@ public sealed class StoreHealthCheck(StoreConnection store) : IHealthCheck
     /// <summary>The name the check is registered under.</summary>
     public const string Name = "store";
 
+    /// <summary>
+    /// How long a PING may take before the store counts as not answering. Well under the gateways' probe timeout (1 s):
+    /// a paused store must make /health say Degraded, not make every replica's probe time out and leave the rotation.
+    /// </summary>
+    public static readonly TimeSpan PingPatience = TimeSpan.FromMilliseconds(500);
+
     /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -28,7 +34,7 @@ public sealed class StoreHealthCheck(StoreConnection store) : IHealthCheck
         }
         try
         {
-            var latency = await store.Multiplexer.GetDatabase().PingAsync();
+            var latency = await store.Multiplexer.GetDatabase().PingAsync().WaitAsync(PingPatience, cancellationToken);
             return HealthCheckResult.Healthy($"The shared state store answered in {latency.TotalMilliseconds:0.#} ms.");
         }
         catch (Exception e) when (e is StackExchange.Redis.RedisException or TimeoutException)
