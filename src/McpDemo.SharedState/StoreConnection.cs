@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
+using StackExchange.Redis.KeyspaceIsolation;
 
 namespace McpDemo.SharedState;
 
@@ -46,6 +47,12 @@ public sealed partial class StoreConnection
     /// <see cref="RedisConnectionException"/> while the store is away.
     /// </summary>
     public IConnectionMultiplexer Multiplexer => _connecting.GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The store's keys that start with <paramref name="keyPrefix"/>, reached at first use, so what holds them can be made
+    /// before the store has answered. The prefix is written before each key on the wire: no command builds a prefixed key.
+    /// </summary>
+    internal Lazy<IDatabase> KeysUnder(string keyPrefix) => new(() => Multiplexer.GetDatabase().WithKeyPrefix(keyPrefix));
 
     /// <summary>Whether the first connection attempt is still under way.</summary>
     public bool IsConnecting => !_connecting.IsCompleted;

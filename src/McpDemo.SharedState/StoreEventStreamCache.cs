@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Distributed;
 using StackExchange.Redis;
-using StackExchange.Redis.KeyspaceIsolation;
 
 namespace McpDemo.SharedState;
 
@@ -25,7 +24,7 @@ internal sealed class StoreEventStreamCache(StoreConnection store, string keyPre
 {
     // The prefix is written before each key on the wire: several writes per call, none builds a prefixed key string.
     // Made at first use: the cache is built with the transport's options, before the store has to be connected.
-    private readonly Lazy<IDatabase> _streams = new(() => store.Multiplexer.GetDatabase().WithKeyPrefix(keyPrefix));
+    private readonly Lazy<IDatabase> _streams = store.KeysUnder(keyPrefix);
     private readonly ConcurrentQueue<Command> _queue = new();
     private int _sending;
 

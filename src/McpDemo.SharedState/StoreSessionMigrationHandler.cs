@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Protocol;
 using StackExchange.Redis;
-using StackExchange.Redis.KeyspaceIsolation;
 
 namespace McpDemo.SharedState;
 
@@ -32,10 +31,8 @@ public sealed class StoreSessionMigrationHandler : ISessionMigrationHandler, IDi
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(idleTimeout);
-        // The prefix is written before each key on the wire, so no request builds a prefixed key string. Made at first
-        // use: the handler is built with the request pipeline, before the store has to be connected.
-        var prefix = options.Value.KeyPrefix + "session:";
-        _records = new(() => store.Multiplexer.GetDatabase().WithKeyPrefix(prefix));
+        // The handler is built with the request pipeline, before the store has to be connected.
+        _records = store.KeysUnder(options.Value.KeyPrefix + "session:");
         // The idle timeout is read at first use, not here: the transport options it comes from resolve this handler.
         _idleTimeout = idleTimeout;
     }

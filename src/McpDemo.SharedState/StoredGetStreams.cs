@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using StackExchange.Redis;
-using StackExchange.Redis.KeyspaceIsolation;
 
 namespace McpDemo.SharedState;
 
@@ -34,9 +33,8 @@ public sealed class StoredGetStreams
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(idleTimeout);
-        var prefix = options.Value.KeyPrefix + "getstream:";
-        // Made at first use: this is built with the transport's options, before the store has to be connected.
-        _streams = new(() => store.Multiplexer.GetDatabase().WithKeyPrefix(prefix));
+        // Built with the transport's options, before the store has to be connected.
+        _streams = store.KeysUnder(options.Value.KeyPrefix + "getstream:");
         _idleTimeout = idleTimeout;
     }
 
