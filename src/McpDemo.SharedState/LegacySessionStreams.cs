@@ -5,17 +5,22 @@ using ModelContextProtocol.Server;
 namespace McpDemo.SharedState;
 
 /// <summary>
-/// Sends notifications to a legacy session's GET stream, wherever the client has it:
+/// Sends notifications to a legacy session's GET stream, wherever the client has it.
 /// <list type="bullet">
-/// <item>open on some replica: that replica follows the session's relay topic (<see cref="SharedStateMiddleware"/>
-/// subscribes) and sends what arrives there through its transport, which stores it and writes it live;</item>
-/// <item>cut, or resumed with <c>Last-Event-ID</c> (a resumed stream is read from the store): added to the session's
-/// stored stream (<see cref="StoredGetStreams"/>), which the next resumption, or the one under way, reads;</item>
-/// <item>without a store: through the session itself, which holds it for a GET stream opened on this replica.</item>
+/// <item>With a store, the session's GET stream is a list there (<see cref="StoredGetStreams"/>). A notification is
+/// added to it first, then relayed to the replica that serves the stream live, if one does
+/// (<see cref="SharedStateMiddleware"/> subscribes it to the session's topic). That replica writes it under the id the
+/// store gave it (<see cref="DeliverAsync"/>), so a replica that dies before writing it loses nothing: the client's
+/// resumption, on any replica, reads it from the store.</item>
+/// <item>Without a store: relayed to a stream open on this replica, else through the session itself, which holds it
+/// for a GET stream opened later.</item>
 /// </list>
 /// </summary>
 public sealed class LegacySessionStreams(INotificationRelay relay, StoredGetStreams? stored = null)
 {
+    // Carries a notification already added to the session's stored stream, with the id it was given there.
+    private const string StoredEventMethod = "mcpdemo/storedGetStreamEvent";
+
     /// <summary>The relay topic of a legacy session's GET stream.</summary>
     public static string Topic(string sessionId) => "session:" + sessionId;
 
@@ -31,17 +36,51 @@ public sealed class LegacySessionStreams(INotificationRelay relay, StoredGetStre
             Method = method,
             Params = parameters,
         };
-        if (await relay.CountSubscribersAsync(topic, cancellationToken) > 0)
+        if (stored is null)
         {
-            await relay.PublishAsync(topic, message, cancellationToken);
+            if (await relay.CountSubscribersAsync(topic, cancellationToken) > 0)
+            {
+                await relay.PublishAsync(topic, message, cancellationToken);
+            }
+            else
+            {
+                await session.SendMessageAsync(message, cancellationToken);
+            }
+            return;
         }
-        else if (stored is not null)
+        // 0: the session never opened a GET stream, and like the SDK, it does not collect notifications for one.
+        var sequence = await stored.AppendIfOpenedAsync(sessionId, message);
+        if (sequence > 0 && await relay.CountSubscribersAsync(topic, cancellationToken) > 0)
         {
-            await stored.AppendIfOpenedAsync(sessionId, message);
+            await relay.PublishAsync(topic, new JsonRpcNotification
+            {
+                Method = StoredEventMethod,
+                Params = new JsonObject
+                {
+                    ["eventId"] = StoredGetStreams.EventId(sessionId, sequence),
+                    ["method"] = method,
+                    ["params"] = parameters?.DeepClone(),
+                },
+            }, cancellationToken);
         }
-        else
+    }
+
+    /// <summary>
+    /// Writes a notification relayed on the session's topic to its GET stream open here: one already in the store under
+    /// the id it was given there, any other as the session sends it.
+    /// </summary>
+    public static async ValueTask DeliverAsync(McpServer session, JsonRpcNotification relayed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(relayed);
+        if (relayed is { Method: StoredEventMethod, Params: JsonObject stored }
+            && stored["eventId"]?.GetValue<string>() is { } eventId
+            && stored["method"]?.GetValue<string>() is { } method)
         {
-            await session.SendMessageAsync(message, cancellationToken);
+            SessionEventStreamStore.AlreadyStoredAs(eventId);
+            await session.SendMessageAsync(new JsonRpcNotification { Method = method, Params = stored["params"]?.DeepClone() }, cancellationToken);
+            return;
         }
+        await session.SendMessageAsync(relayed, cancellationToken);
     }
 }

@@ -21,6 +21,16 @@ internal sealed class SessionEventStreamStore(ISseEventStreamStore answers, Stor
     /// <summary>How often a resumed GET stream looks for events other replicas added: a tick's delay, at most.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
+    // The id of the event the current flow is about to send, when the sender has already added it to the stored stream.
+    private static readonly AsyncLocal<string?> s_alreadyStoredAs = new();
+
+    /// <summary>
+    /// Says that the message the calling flow sends next on a GET stream is already in the store under
+    /// <paramref name="eventId"/>: the stream's writer gives it that id rather than add it again. Set in an async method,
+    /// it lasts until that method returns.
+    /// </summary>
+    public static void AlreadyStoredAs(string eventId) => s_alreadyStoredAs.Value = eventId;
+
     /// <inheritdoc />
     public ValueTask<ISseEventStreamWriter> CreateStreamAsync(SseEventStreamOptions options, CancellationToken cancellationToken = default)
     {
@@ -51,6 +61,11 @@ internal sealed class SessionEventStreamStore(ISseEventStreamStore answers, Stor
             if (sseItem.EventId is not null)
             {
                 return sseItem;
+            }
+            if (s_alreadyStoredAs.Value is { } storedId && sseItem.Data is not null)
+            {
+                s_alreadyStoredAs.Value = null;
+                return sseItem with { EventId = storedId };
             }
             var sequence = await getStreams.AppendAsync(sessionId, sseItem.Data);
             return sseItem with { EventId = StoredGetStreams.EventId(sessionId, sequence) };

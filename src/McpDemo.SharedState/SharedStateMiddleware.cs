@@ -72,7 +72,7 @@ public sealed partial class SharedStateMiddleware(
             try
             {
                 var subscription = await relay.SubscribeAsync(LegacySessionStreams.Topic(sessionId),
-                    (notification, ct) => new ValueTask(session.SendMessageAsync(notification, ct)), context.RequestAborted);
+                    (notification, ct) => LegacySessionStreams.DeliverAsync(session, notification, ct), context.RequestAborted);
                 response.RegisterForDisposeAsync(subscription);
             }
             catch (SharedStateUnavailableException e)

@@ -122,6 +122,30 @@ public sealed class CutStreamResumeTests(StoreFixture<RedisStoreServer> store) :
         Assert.Equal(Enumerable.Range(1, 12), ticks.Concat(resumed.Events.Select(TickNumber)));
     }
 
+    [Fact]
+    public async Task TicksRelayedToALiveStream_AreStoredOnce_UnderTheIdsTheStreamShowed()
+    {
+        var mcp = new LegacyMcpHttp(_http);
+        var sessionId = await mcp.StartSessionAsync(_replicas[0].McpEndpoint);
+        using var streamClient = new HttpClient();
+        using var stream = await OpenGetStreamAsync(streamClient, _replicas[0].McpEndpoint, sessionId);
+        await using var events = RawMcp.ReadSseAsync(stream).GetAsyncEnumerator();
+        Assert.True(await events.MoveNextAsync());
+        var primingId = events.Current.EventId!;
+        var live = new List<SseItem<string>>();
+
+        await mcp.CallToolAsync(_replicas[1].McpEndpoint, sessionId, "start_ticker", new JsonObject { ["count"] = 3, ["intervalMs"] = 50 });
+        while (live.Count < 3 && await events.MoveNextAsync())
+        {
+            live.Add(events.Current);
+        }
+        var replayed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, primingId);
+
+        // Replica 1 stored each tick and replica 0 wrote it under that id: stored twice, the replay would repeat ticks.
+        Assert.Equal([1, 2, 3], live.Select(TickNumber));
+        Assert.Equal(live.Select(e => (e.EventId, e.Data)), replayed.Events.Select(e => (e.EventId, e.Data)));
+    }
+
     private static async Task<HttpResponseMessage> OpenGetStreamAsync(HttpClient client, Uri endpoint, string sessionId)
     {
         using var get = new HttpRequestMessage(HttpMethod.Get, endpoint);
