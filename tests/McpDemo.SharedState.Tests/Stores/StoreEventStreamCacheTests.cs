@@ -21,7 +21,7 @@ public sealed class StoreEventStreamCacheTests
         await using var store = new RedisStoreServer();
         await store.StartAsync();
         using var multiplexer = await ConnectionMultiplexer.ConnectAsync(((IStoreServer)store).ConnectionString);
-        // The store client's tracing asks its profiler for a session as each command is sent, under the activity then current.
+        // The store client's tracing asks its profiler for a session as each command is sent, under the current activity.
         var sentUnder = new ConcurrentQueue<Activity?>();
         multiplexer.RegisterProfiler(() =>
         {
@@ -29,7 +29,8 @@ public sealed class StoreEventStreamCacheTests
             return null;
         });
         await using var services = new ServiceCollection().AddSingleton<IConnectionMultiplexer>(multiplexer).BuildServiceProvider();
-        var cache = new StoreEventStreamCache(new StoreConnection(services, NullLogger<StoreConnection>.Instance), "cache-test:", TimeSpan.FromMinutes(1));
+        var connection = new StoreConnection(services, NullLogger<StoreConnection>.Instance);
+        var cache = new StoreEventStreamCache(connection, "cache-test:", TimeSpan.FromMinutes(1));
 
         const int Writes = 20;
         for (var i = 1; i <= Writes; i++)
