@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak run (issue 18): the chaos run's topology and load (eng/chaos.sh) for DURATION without faults, with a 30 s
 # legacy-session idle timeout (Mcp__IdleTimeout, which the AppHost's services inherit). Every replica, gateway and the
-# store is sampled after a 60 s warm-up and at the end: RSS, threads and open fds from /proc, and the managed heap after
+# store is sampled after a 120 s warm-up and at the end: RSS, threads and open fds from /proc, and the bytes that survive
 # a full collection the driver induces through the process's diagnostics IPC (EventPipe, as dotnet-gcdump does; the least
 # of three readings 5 s apart, so what is in flight at one instant does not count as growth). Goals,
 # each MET or MISSED: heap and threads flat within 5% after warm-up; with the load stopped, every replica's

@@ -15,7 +15,8 @@ namespace McpDemo.Bench.Chaos;
 internal sealed class SoakRun(Topology topology, TimeSpan duration)
 {
     private const double AllowedGrowth = 0.05;
-    private static readonly TimeSpan s_warmUp = TimeSpan.FromSeconds(60);
+    // Two minutes: the replicas' heaps still settle in the first 100 s of load (buffers, pools, the JIT's data).
+    private static readonly TimeSpan s_warmUp = TimeSpan.FromSeconds(120);
     private const int SampleRounds = 3;
     private static readonly TimeSpan s_sampleSpacing = TimeSpan.FromSeconds(5);
 
