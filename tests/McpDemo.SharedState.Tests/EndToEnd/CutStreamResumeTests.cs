@@ -71,16 +71,12 @@ public sealed class CutStreamResumeTests(StoreFixture<RedisStoreServer> store) :
     {
         var mcp = new LegacyMcpHttp(_http);
         var sessionId = await mcp.StartSessionAsync(_replicas[0].McpEndpoint);
-        string? lastEventId;
-        // The stream is cut by disposing its response and a client of its own.
-        using (var streamClient = new HttpClient())
+        string lastEventId;
+        // The stream is cut by disposing its response and its client.
+        await using (var stream = await GetStream.OpenAsync(_replicas[0].McpEndpoint, sessionId))
         {
-            using var stream = await OpenGetStreamAsync(streamClient, _replicas[0].McpEndpoint, sessionId);
-            await using var events = RawMcp.ReadSseAsync(stream).GetAsyncEnumerator();
-            Assert.True(await events.MoveNextAsync());
-            lastEventId = events.Current.EventId;
+            lastEventId = stream.PrimingId;
         }
-        Assert.False(string.IsNullOrEmpty(lastEventId), "The GET stream's priming event has no id to resume after.");
 
         // Once replica 0 has seen the cut (SocketsHttpHandler may drain an unread response for up to 2 s before it closes
         // the connection) and so stopped following the session's notifications, the session's next request lands on
@@ -99,11 +95,9 @@ public sealed class CutStreamResumeTests(StoreFixture<RedisStoreServer> store) :
     {
         var mcp = new LegacyMcpHttp(_http);
         var sessionId = await mcp.StartSessionAsync(_replicas[0].McpEndpoint);
-        using var streamClient = new HttpClient();
-        using var stream = await OpenGetStreamAsync(streamClient, _replicas[0].McpEndpoint, sessionId);
-        await using var events = RawMcp.ReadSseAsync(stream).GetAsyncEnumerator();
-        Assert.True(await events.MoveNextAsync());
-        var lastEventId = events.Current.EventId;
+        await using var stream = await GetStream.OpenAsync(_replicas[0].McpEndpoint, sessionId);
+        var events = stream.Events;
+        var lastEventId = stream.PrimingId;
         var ticks = new List<int>();
 
         // Replica 1 runs the ticker; its ticks reach the stream on replica 0 through the relay, until replica 0 dies.
@@ -116,7 +110,7 @@ public sealed class CutStreamResumeTests(StoreFixture<RedisStoreServer> store) :
         await _replicas[0].Process.SignalAsync("KILL");
         // Resumed on the replica that is left, the stream replays what was stored after the last tick seen and then
         // carries the rest as replica 1 adds them; it ends once silent for the replicas' 3 s idle limit.
-        var resumed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, lastEventId!);
+        var resumed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, lastEventId);
 
         Assert.Equal(HttpStatusCode.OK, resumed.Status);
         Assert.Equal(Enumerable.Range(1, 12), ticks.Concat(resumed.Events.Select(TickNumber)));
@@ -127,11 +121,8 @@ public sealed class CutStreamResumeTests(StoreFixture<RedisStoreServer> store) :
     {
         var mcp = new LegacyMcpHttp(_http);
         var sessionId = await mcp.StartSessionAsync(_replicas[0].McpEndpoint);
-        using var streamClient = new HttpClient();
-        using var stream = await OpenGetStreamAsync(streamClient, _replicas[0].McpEndpoint, sessionId);
-        await using var events = RawMcp.ReadSseAsync(stream).GetAsyncEnumerator();
-        Assert.True(await events.MoveNextAsync());
-        var primingId = events.Current.EventId!;
+        await using var stream = await GetStream.OpenAsync(_replicas[0].McpEndpoint, sessionId);
+        var events = stream.Events;
         var live = new List<SseItem<string>>();
 
         await mcp.CallToolAsync(_replicas[1].McpEndpoint, sessionId, "start_ticker", new JsonObject { ["count"] = 3, ["intervalMs"] = 50 });
@@ -139,22 +130,11 @@ public sealed class CutStreamResumeTests(StoreFixture<RedisStoreServer> store) :
         {
             live.Add(events.Current);
         }
-        var replayed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, primingId);
+        var replayed = await mcp.ResumeAsync(_replicas[1].McpEndpoint, sessionId, stream.PrimingId);
 
         // Replica 1 stored each tick and replica 0 wrote it under that id: stored twice, the replay would repeat ticks.
         Assert.Equal([1, 2, 3], live.Select(TickNumber));
         Assert.Equal(live.Select(e => (e.EventId, e.Data)), replayed.Events.Select(e => (e.EventId, e.Data)));
-    }
-
-    private static async Task<HttpResponseMessage> OpenGetStreamAsync(HttpClient client, Uri endpoint, string sessionId)
-    {
-        using var get = new HttpRequestMessage(HttpMethod.Get, endpoint);
-        get.Headers.Accept.Add(new("text/event-stream"));
-        get.Headers.Add(McpHeaders.SessionId, sessionId);
-        get.Headers.Add(McpHeaders.ProtocolVersion, LegacyMcpHttp.ProtocolVersion);
-        var response = await client.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return response;
     }
 
     // A tick is a notifications/message whose data is {"tick":n,"count":...,"instance":...}.
@@ -169,5 +149,48 @@ public sealed class CutStreamResumeTests(StoreFixture<RedisStoreServer> store) :
             await replica.DisposeAsync();
         }
         _http.Dispose();
+    }
+
+    /// <summary>A session's GET stream, open on one replica with a client of its own, its priming event read.</summary>
+    private sealed class GetStream : IAsyncDisposable
+    {
+        private readonly HttpClient _client;
+        private readonly HttpResponseMessage _response;
+
+        private GetStream(HttpClient client, HttpResponseMessage response, IAsyncEnumerator<SseItem<string>> events, string primingId)
+        {
+            _client = client;
+            _response = response;
+            Events = events;
+            PrimingId = primingId;
+        }
+
+        /// <summary>The stream's events after the priming one, as they arrive.</summary>
+        public IAsyncEnumerator<SseItem<string>> Events { get; }
+
+        /// <summary>The id of the priming event, to resume after.</summary>
+        public string PrimingId { get; }
+
+        public static async Task<GetStream> OpenAsync(Uri endpoint, string sessionId)
+        {
+            var client = new HttpClient();
+            using var get = new HttpRequestMessage(HttpMethod.Get, endpoint);
+            get.Headers.Accept.Add(new("text/event-stream"));
+            get.Headers.Add(McpHeaders.SessionId, sessionId);
+            get.Headers.Add(McpHeaders.ProtocolVersion, LegacyMcpHttp.ProtocolVersion);
+            var response = await client.SendAsync(get, HttpCompletionOption.ResponseHeadersRead);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var events = RawMcp.ReadSseAsync(response).GetAsyncEnumerator();
+            Assert.True(await events.MoveNextAsync(), "The GET stream ended before its priming event.");
+            Assert.False(string.IsNullOrEmpty(events.Current.EventId), "The GET stream's priming event has no id to resume after.");
+            return new GetStream(client, response, events, events.Current.EventId!);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Events.DisposeAsync();
+            _response.Dispose();
+            _client.Dispose();
+        }
     }
 }
