@@ -41,6 +41,10 @@ public sealed class SessionRoutingOnAStoreTests(StoreFixture<RedisStoreServer> s
         var holder = ReplicaOf(LegacyMcpHttp.ToolText(await mcp.CallToolAsync(_endpoint, sessionId, "ping")));
 
         await _replicas[holder].Process.SignalAsync("KILL");
+        // Once the process is gone, so are its sockets: a call sent while the kernel is still closing them can find the
+        // gateway's kept-alive connection ended without an answer, which is never retried (the replica may have acted on
+        // it). That race is the gateway's fault tests' subject (ReplicaKillTests); this test is about the session id.
+        await _replicas[holder].Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
         var adopted = await mcp.CallToolAsync(_endpoint, sessionId, "ping");
         var again = await mcp.CallToolAsync(_endpoint, sessionId, "ping");
 
